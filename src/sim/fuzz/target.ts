@@ -1,0 +1,21 @@
+import type { Simulation } from '../kernel/simulation';
+import type { RandomStream } from '../kernel/prng';
+import type { ProtocolId, ScenarioEvent } from '../scenario/schema';
+
+/**
+ * What a protocol tells the swarm fuzzer: the cluster sizes worth trying, extra parameters and
+ * workload for one seed, how long a healed cluster may take to settle, and what "settled" means.
+ */
+export interface FuzzTarget {
+  protocol: ProtocolId;
+  /** Smallest and largest cluster drawn. */
+  sizes: [number, number];
+  /** Protocol parameters for this run (drawn from the fuzz stream), or undefined for defaults. */
+  params?(rng: RandomStream, nodes: number): Record<string, unknown> | undefined;
+  /** Protocol actions (client requests, rumors…) between `from` and `to` ms. */
+  workload?(rng: RandomStream, nodes: number, from: number, to: number): ScenarioEvent[];
+  /** Virtual ms after the heal within which the cluster must have settled. */
+  settleMs: number;
+  /** Null when the healed cluster has settled (a leader, agreeing logs…), else why not. */
+  unsettled(sim: Simulation): string | null;
+}

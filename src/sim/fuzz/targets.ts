@@ -1,0 +1,9 @@
+import type { ProtocolId } from '../scenario/schema';
+import type { FuzzTarget } from './target';
+
+/** Fuzz targets by protocol; each protocol adds its own as it lands. */
+const targets: Partial<Record<ProtocolId, FuzzTarget>> = {};
+
+export function findFuzzTarget(id: ProtocolId): FuzzTarget | undefined {
+  return targets[id];
+}

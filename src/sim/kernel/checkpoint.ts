@@ -1,0 +1,75 @@
+import type { QueueSnapshot } from './eventQueue';
+import type { NetworkSnapshot } from './network';
+import type { TraceState } from './trace';
+
+/** Something that arrived at a paused node and waits until it resumes. */
+export type BacklogItem =
+  | { kind: 'deliver'; from: number; id: number; msg: unknown }
+  | { kind: 'timer'; name: string; gen: number }
+  | { kind: 'command'; command: unknown };
+
+export interface NodeRecord {
+  up: boolean;
+  paused: boolean;
+  /** Timer name → generation of the one pending firing that still counts. */
+  timers: Map<string, number>;
+  backlog: BacklogItem[];
+  /** What the node has on disk while it is down. */
+  persisted: unknown;
+}
+
+export interface Counters {
+  sent: number;
+  delivered: number;
+  duplicated: number;
+  timers: number;
+  dropped: Record<string, number>;
+}
+
+/** Everything needed to continue a run from a point, as plain data (ARCHITECTURE principle 3). */
+export interface Checkpoint {
+  now: number;
+  events: number;
+  seq: number;
+  msgSeq: number;
+  timerSeq: number;
+  cursor: number;
+  queue: QueueSnapshot;
+  states: unknown[];
+  nodes: NodeRecord[];
+  rngNetwork: number[];
+  rngWorkload: number[];
+  rngNodes: number[][];
+  network: NetworkSnapshot;
+  params: unknown;
+  trace: TraceState;
+  checkerMemory: unknown[];
+  reported: string[];
+  violations: number;
+  counters: Counters;
+}
+
+export function cloneNodeRecord(r: NodeRecord): NodeRecord {
+  return {
+    up: r.up,
+    paused: r.paused,
+    timers: new Map(r.timers),
+    backlog: r.backlog.slice(),
+    persisted: r.persisted === undefined ? undefined : structuredClone(r.persisted),
+  };
+}
+
+/** Index of the last checkpoint whose time is ≤ t (checkpoints are in run order). */
+export function lastCheckpointAtOrBefore(checkpoints: readonly Checkpoint[], t: number): number {
+  let lo = 0;
+  let hi = checkpoints.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (checkpoints[mid].now <= t) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+const ms = z.number().nonnegative();
+
+export const raftParamsSchema = z
+  .strictObject({
+    electionTimeout: z
+      .tuple([ms, ms])
+      .describe('[min, max] ms; each node draws its timeout uniformly from it (default [150, 300])'),
+    heartbeatInterval: ms.describe('ms between a leader’s AppendEntries heartbeats (default 50)'),
+    randomizedTimeouts: z.boolean().describe('false: every node uses the minimum, to show the vote-tie livelock (default true)'),
+    preVote: z.boolean().describe('thesis §9.6: ask for votes without raising the term first (default false)'),
+    checkQuorum: z.boolean().describe('thesis §6.2: a leader steps down after an election timeout without hearing from a majority (default false)'),
+    leaderNoop: z.boolean().describe('a new leader appends an empty entry of its term (default true)'),
+    maxEntriesPerAppend: z.number().int().positive().describe('entries per AppendEntries (default 64)'),
+    unsafe: z
+      .strictObject({
+        quorum: z.enum(['majority', 'half']).describe('"half": ≥ n/2 wins instead of > n/2'),
+        commitOldTermByCount: z.boolean().describe('commit entries of earlier terms by counting replicas (the Figure 8 bug)'),
+        voteWithoutLogCheck: z.boolean().describe('grant votes without the up-to-date log check'),
+        forgetVoteOnRestart: z.boolean().describe('lose votedFor on restart'),
+      })
+      .partial()
+      .describe('switches that break safety on purpose, for teaching'),
+  })
+  .partial();
+
+export type RaftParamsInput = z.infer<typeof raftParamsSchema>;
+
+export interface RaftParams {
+  electionTimeout: [number, number];
+  heartbeatInterval: number;
+  randomizedTimeouts: boolean;
+  preVote: boolean;
+  checkQuorum: boolean;
+  leaderNoop: boolean;
+  maxEntriesPerAppend: number;
+  unsafe: {
+    quorum: 'majority' | 'half';
+    commitOldTermByCount: boolean;
+    voteWithoutLogCheck: boolean;
+    forgetVoteOnRestart: boolean;
+  };
+}
+
+export const raftDefaults: RaftParams = {
+  electionTimeout: [150, 300],
+  heartbeatInterval: 50,
+  randomizedTimeouts: true,
+  preVote: false,
+  checkQuorum: false,
+  leaderNoop: true,
+  maxEntriesPerAppend: 64,
+  unsafe: { quorum: 'majority', commitOldTermByCount: false, voteWithoutLogCheck: false, forgetVoteOnRestart: false },
+};
+
+export function resolveRaftParams(input: RaftParamsInput | undefined, base: RaftParams = raftDefaults): RaftParams {
+  const p = input ?? {};
+  return {
+    ...base,
+    ...p,
+    electionTimeout: p.electionTimeout ? [p.electionTimeout[0], p.electionTimeout[1]] : base.electionTimeout,
+    unsafe: { ...base.unsafe, ...(p.unsafe ?? {}) },
+  } as RaftParams;
+}
+
+const logEntry = z.union([
+  z.number().int().nonnegative(),
+  z.strictObject({ term: z.number().int().nonnegative(), value: z.string() }),
+]);
+
+export const raftInitSchema = z.strictObject({
+  up: z.boolean().optional(),
+  term: z.number().int().nonnegative().optional(),
+  votedFor: z.number().int().positive().nullable().optional(),
+  log: z.array(logEntry).optional().describe('terms, or {term, value} entries, from index 1'),
+});
+export type RaftInit = z.infer<typeof raftInitSchema>;

@@ -1,0 +1,13 @@
+import type { AnyProtocol } from '../kernel/protocol';
+import type { ProtocolId } from '../scenario/schema';
+
+/** Protocols by scenario `protocol` id; each lands here as it is implemented. */
+const registry: Partial<Record<ProtocolId, AnyProtocol>> = {};
+
+export function findProtocol(id: ProtocolId): AnyProtocol | undefined {
+  return registry[id];
+}
+
+export function registeredProtocols(): ProtocolId[] {
+  return Object.keys(registry) as ProtocolId[];
+}
