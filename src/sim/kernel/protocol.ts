@@ -79,7 +79,7 @@ export interface Protocol<S = unknown, M extends Message = Message, P = unknown,
   view(state: S | null, persisted: Persisted | undefined, id: number): NodeView;
   /** The leader as the status line says it, or null. */
   leader?(cluster: ClusterSnapshot<S>): { id: number; term: number } | null;
-  readonly checkers?: readonly Checker<S, any>[];
+  readonly checkers?: readonly Checker<S>[];
   /** Protocol metrics for `run --json`. */
   metrics?(cluster: ClusterSnapshot<S>): Record<string, unknown>;
 }

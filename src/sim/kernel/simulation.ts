@@ -134,18 +134,22 @@ export class Simulation implements EffectSink {
 
   // ---- running ---------------------------------------------------------------------------
 
-  /** Processes the next event; false when nothing is left to happen. */
-  step(): boolean {
+  /**
+   * Processes the next visible event at or before `limit`; false when there is none. Invisible
+   * work on the way (stale timers, items parked at a paused node) never moves past `limit`.
+   */
+  step(limit = Infinity): boolean {
     for (;;) {
       const ext = this.cursor < this.externals.length ? this.externals[this.cursor] : null;
-      if (ext && ext.at <= this.queue.peekTime()) {
+      const queued = this.queue.peekTime();
+      if (ext && ext.at <= queued && ext.at <= limit) {
         this.now = Math.max(this.now, ext.at);
         this.cursor++;
         this.applyExternal(ext);
         this.afterEvent();
         return true;
       }
-      if (!this.queue.pop(this.item)) return false;
+      if (queued > limit || !this.queue.pop(this.item)) return false;
       this.now = this.item.time;
       if (this.dispatch(this.item)) {
         this.afterEvent();
@@ -162,15 +166,14 @@ export class Simulation implements EffectSink {
 
   /** Processes every event at or before `t`, then sets the clock to `t`. */
   runUntil(t: number): void {
-    while (this.nextEventTime() <= t) this.step();
+    while (this.step(t));
     if (t > this.now && Number.isFinite(t)) this.now = t;
   }
 
   /** Runs until `predicate` holds after an event or `limit` virtual ms pass; true if it held. */
   runUntilCondition(predicate: () => boolean, limit: number): boolean {
     const end = this.now + limit;
-    while (this.nextEventTime() <= end) {
-      this.step();
+    while (this.step(end)) {
       if (predicate()) return true;
     }
     if (end > this.now) this.now = end;

@@ -1,0 +1,114 @@
+import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
+import type { Scenario } from './schema';
+import { parseScenario, type ScenarioError } from './validate';
+
+/**
+ * Share-link codec: `#s=<codec version>.<base64url(deflate(scenario JSON))>`. The version lets a
+ * later codec change keep old links readable; the payload is the scenario itself, so the link
+ * replays exactly what the CLI runs.
+ */
+export const LINK_CODEC_VERSION = 1;
+export const LINK_PARAM = 's';
+/** Links longer than this are refused before decoding (a scenario is small JSON). */
+export const MAX_LINK_PAYLOAD_CHARS = 100_000;
+/** Decompressed scenarios larger than this are refused (protects against deflate bombs). */
+export const MAX_SCENARIO_BYTES = 1_000_000;
+
+export type DecodeResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
+
+export function encodeScenario(scenario: Scenario): string {
+  const bytes = deflateSync(strToU8(JSON.stringify(scenario)), { level: 9 });
+  return `${LINK_CODEC_VERSION}.${toBase64Url(bytes)}`;
+}
+
+/** The hash fragment of a share link, e.g. `#s=1.eJyr…`. */
+export function shareHash(scenario: Scenario): string {
+  return `#${LINK_PARAM}=${encodeScenario(scenario)}`;
+}
+
+/** Reads the scenario from a link's hash (`#s=…`) or a bare payload (`1.eJyr…`). */
+export function decodeShareHash(hash: string): DecodeResult | null {
+  const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
+  const params = new URLSearchParams(fragment);
+  const payload = params.get(LINK_PARAM);
+  if (payload === null) return null;
+  return decodeScenario(payload);
+}
+
+export function decodeScenario(payload: string): DecodeResult {
+  const fail = (message: string): DecodeResult => ({ ok: false, errors: [{ path: 'link', message }] });
+  if (payload.length > MAX_LINK_PAYLOAD_CHARS) {
+    return fail(`the link is too long (${payload.length} characters; at most ${MAX_LINK_PAYLOAD_CHARS})`);
+  }
+  const dot = payload.indexOf('.');
+  if (dot < 0) return fail('the link has no codec version (expected "1.<data>")');
+  const version = Number(payload.slice(0, dot));
+  if (!Number.isInteger(version) || version < 1) return fail(`the link's codec version "${payload.slice(0, dot)}" is not a number`);
+  if (version > LINK_CODEC_VERSION) {
+    return fail(`the link was made by a newer version of the simulator (codec ${version}; this one reads ${LINK_CODEC_VERSION})`);
+  }
+  const bytes = fromBase64Url(payload.slice(dot + 1));
+  if (!bytes) return fail('the link is damaged: its data is not base64url');
+  const text = inflateLimited(bytes);
+  if (text === null) return fail('the link is damaged or truncated: its data does not decompress');
+  if (text === undefined) return fail(`the scenario in the link is larger than ${MAX_SCENARIO_BYTES} bytes`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return fail('the link is damaged: its scenario is not valid JSON');
+  }
+  return parseScenario(json);
+}
+
+/** Null when the data is not valid deflate (or truncated); undefined when it inflates too large. */
+function inflateLimited(bytes: Uint8Array): string | null | undefined {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let tooLarge = false;
+  let ended = false;
+  try {
+    const inflater = new Inflate((chunk, final) => {
+      total += chunk.length;
+      if (total > MAX_SCENARIO_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+      if (final) ended = true;
+    });
+    inflater.push(bytes, true);
+  } catch {
+    return null;
+  }
+  if (tooLarge) return undefined;
+  if (!ended) return null;
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.length;
+  }
+  try {
+    return strFromU8(out);
+  } catch {
+    return null;
+  }
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
+  let binary: string;
+  try {
+    binary = atob(padded);
+  } catch {
+    return null;
+  }
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
