@@ -2,7 +2,6 @@
 export const QueueKind = {
   Deliver: 1,
   Timer: 2,
-  External: 3,
 } as const;
 export type QueueKind = (typeof QueueKind)[keyof typeof QueueKind];
 
@@ -11,7 +10,7 @@ export interface QueuedItem {
   seq: number;
   kind: QueueKind;
   node: number;
-  /** Deliver: the sender; Timer: the timer's generation; External: the event's index. */
+  /** Deliver: the sender; Timer: the timer's generation. */
   from: number;
   /** Deliver: the message id. */
   id: number;
@@ -19,86 +18,115 @@ export interface QueuedItem {
 }
 
 export interface QueueSnapshot {
-  size: number;
-  times: Float64Array;
-  seqs: Float64Array;
-  kinds: Uint8Array;
-  nodes: Int32Array;
-  froms: Float64Array;
-  ids: Float64Array;
-  payloads: unknown[];
+  items: { time: number; seq: number; kind: number; node: number; from: number; id: number; payload: unknown }[];
 }
 
+const ARITY = 4;
+
 /**
- * Binary min-heap ordered by (time, seq), stored as parallel typed arrays so that the hot
- * loop allocates nothing per event. `seq` is unique, so the order is total and ties at the
- * same virtual time resolve by scheduling order.
+ * A 4-ary min-heap ordered by (time, seq). The heap moves only (time, seq, slot) in typed
+ * arrays; the rest of an item stays put in a slot pool, so the hot loop allocates nothing and
+ * touches little memory per level. `seq` is unique, so the order is total and ties at the same
+ * virtual time resolve by scheduling order.
  */
 export class EventQueue {
   private size = 0;
-  private times = new Float64Array(1024);
-  private seqs = new Float64Array(1024);
+  private heapTime = new Float64Array(1024);
+  private heapSeq = new Float64Array(1024);
+  private heapSlot = new Int32Array(1024);
+
   private kinds = new Uint8Array(1024);
   private nodes = new Int32Array(1024);
   private froms = new Float64Array(1024);
   private ids = new Float64Array(1024);
-  private payloads: unknown[] = new Array(1024);
+  private payloads: unknown[] = new Array(1024).fill(undefined);
+  private freeSlots = new Int32Array(1024);
+  private freeCount = 0;
+  private slotsUsed = 0;
 
   get length(): number {
     return this.size;
   }
 
   peekTime(): number {
-    return this.size === 0 ? Infinity : this.times[0];
+    return this.size === 0 ? Infinity : this.heapTime[0];
   }
 
   push(time: number, seq: number, kind: QueueKind, node: number, from: number, id: number, payload: unknown): void {
-    if (this.size === this.times.length) this.grow();
+    if (this.size === this.heapTime.length) this.growHeap();
+    const slot = this.allocSlot();
+    this.kinds[slot] = kind;
+    this.nodes[slot] = node;
+    this.froms[slot] = from;
+    this.ids[slot] = id;
+    this.payloads[slot] = payload;
+
+    const times = this.heapTime;
+    const seqs = this.heapSeq;
+    const slots = this.heapSlot;
     let i = this.size++;
-    // Sift up, moving parents down into the hole.
     while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pt = this.times[p];
-      if (pt < time || (pt === time && this.seqs[p] < seq)) break;
-      this.move(p, i);
+      const p = ((i - 1) / ARITY) | 0;
+      const pt = times[p];
+      if (pt < time || (pt === time && seqs[p] < seq)) break;
+      times[i] = pt;
+      seqs[i] = seqs[p];
+      slots[i] = slots[p];
       i = p;
     }
-    this.set(i, time, seq, kind, node, from, id, payload);
+    times[i] = time;
+    seqs[i] = seq;
+    slots[i] = slot;
   }
 
   /** Removes the first item into `out` (reused by the caller); false when empty. */
   pop(out: QueuedItem): boolean {
     if (this.size === 0) return false;
-    out.time = this.times[0];
-    out.seq = this.seqs[0];
-    out.kind = this.kinds[0] as QueueKind;
-    out.node = this.nodes[0];
-    out.from = this.froms[0];
-    out.id = this.ids[0];
-    out.payload = this.payloads[0];
+    const times = this.heapTime;
+    const seqs = this.heapSeq;
+    const slots = this.heapSlot;
+    const slot = slots[0];
+    out.time = times[0];
+    out.seq = seqs[0];
+    out.kind = this.kinds[slot] as QueueKind;
+    out.node = this.nodes[slot];
+    out.from = this.froms[slot];
+    out.id = this.ids[slot];
+    out.payload = this.payloads[slot];
+    this.payloads[slot] = undefined;
+    this.freeSlots[this.freeCount++] = slot;
+
     const last = --this.size;
     if (last > 0) {
-      const time = this.times[last];
-      const seq = this.seqs[last];
-      const kind = this.kinds[last] as QueueKind;
-      const node = this.nodes[last];
-      const from = this.froms[last];
-      const id = this.ids[last];
-      const payload = this.payloads[last];
+      const time = times[last];
+      const seq = seqs[last];
+      const lastSlot = slots[last];
       let i = 0;
-      const half = last >> 1;
-      while (i < half) {
-        let c = 2 * i + 1;
-        const r = c + 1;
-        if (r < last && (this.times[r] < this.times[c] || (this.times[r] === this.times[c] && this.seqs[r] < this.seqs[c]))) c = r;
-        const ct = this.times[c];
-        if (time < ct || (time === ct && seq < this.seqs[c])) break;
-        this.move(c, i);
-        i = c;
+      for (;;) {
+        const first = i * ARITY + 1;
+        if (first >= last) break;
+        let best = first;
+        let bt = times[first];
+        let bs = seqs[first];
+        const end = Math.min(first + ARITY, last);
+        for (let c = first + 1; c < end; c++) {
+          const ct = times[c];
+          if (ct < bt || (ct === bt && seqs[c] < bs)) {
+            best = c;
+            bt = ct;
+            bs = seqs[c];
+          }
+        }
+        if (time < bt || (time === bt && seq < bs)) break;
+        times[i] = bt;
+        seqs[i] = bs;
+        slots[i] = slots[best];
+        i = best;
       }
-      this.set(i, time, seq, kind, node, from, id, payload);
+      times[i] = time;
+      seqs[i] = seq;
+      slots[i] = lastSlot;
     }
-    this.payloads[last] = undefined;
     return true;
   }
 
@@ -106,87 +134,60 @@ export class EventQueue {
   forEach(visit: (item: Readonly<QueuedItem>) => void): void {
     const item: QueuedItem = { time: 0, seq: 0, kind: QueueKind.Deliver, node: 0, from: 0, id: 0, payload: undefined };
     for (let i = 0; i < this.size; i++) {
-      item.time = this.times[i];
-      item.seq = this.seqs[i];
-      item.kind = this.kinds[i] as QueueKind;
-      item.node = this.nodes[i];
-      item.from = this.froms[i];
-      item.id = this.ids[i];
-      item.payload = this.payloads[i];
+      const slot = this.heapSlot[i];
+      item.time = this.heapTime[i];
+      item.seq = this.heapSeq[i];
+      item.kind = this.kinds[slot] as QueueKind;
+      item.node = this.nodes[slot];
+      item.from = this.froms[slot];
+      item.id = this.ids[slot];
+      item.payload = this.payloads[slot];
       visit(item);
     }
   }
 
   snapshot(): QueueSnapshot {
-    const n = this.size;
-    return {
-      size: n,
-      times: this.times.slice(0, n),
-      seqs: this.seqs.slice(0, n),
-      kinds: this.kinds.slice(0, n),
-      nodes: this.nodes.slice(0, n),
-      froms: this.froms.slice(0, n),
-      ids: this.ids.slice(0, n),
-      payloads: this.payloads.slice(0, n),
-    };
+    const items: QueueSnapshot['items'] = [];
+    this.forEach((q) => items.push({ ...q }));
+    return { items };
   }
 
   restore(s: QueueSnapshot): void {
-    const cap = Math.max(1024, s.size * 2);
-    this.times = new Float64Array(cap);
-    this.seqs = new Float64Array(cap);
-    this.kinds = new Uint8Array(cap);
-    this.nodes = new Int32Array(cap);
-    this.froms = new Float64Array(cap);
-    this.ids = new Float64Array(cap);
-    this.payloads = new Array(cap);
-    this.times.set(s.times);
-    this.seqs.set(s.seqs);
-    this.kinds.set(s.kinds);
-    this.nodes.set(s.nodes);
-    this.froms.set(s.froms);
-    this.ids.set(s.ids);
-    for (let i = 0; i < s.size; i++) this.payloads[i] = s.payloads[i];
-    this.size = s.size;
+    this.size = 0;
+    this.freeCount = 0;
+    this.slotsUsed = 0;
+    this.payloads.fill(undefined);
+    // Items are in heap order already, so pushing them in that order rebuilds the same shape cheaply.
+    for (const q of s.items) this.push(q.time, q.seq, q.kind as QueueKind, q.node, q.from, q.id, q.payload);
   }
 
-  private move(from: number, to: number): void {
-    this.times[to] = this.times[from];
-    this.seqs[to] = this.seqs[from];
-    this.kinds[to] = this.kinds[from];
-    this.nodes[to] = this.nodes[from];
-    this.froms[to] = this.froms[from];
-    this.ids[to] = this.ids[from];
-    this.payloads[to] = this.payloads[from];
+  private allocSlot(): number {
+    if (this.freeCount > 0) return this.freeSlots[--this.freeCount];
+    if (this.slotsUsed === this.kinds.length) this.growSlots();
+    return this.slotsUsed++;
   }
 
-  private set(i: number, time: number, seq: number, kind: QueueKind, node: number, from: number, id: number, payload: unknown): void {
-    this.times[i] = time;
-    this.seqs[i] = seq;
-    this.kinds[i] = kind;
-    this.nodes[i] = node;
-    this.froms[i] = from;
-    this.ids[i] = id;
-    this.payloads[i] = payload;
+  private growHeap(): void {
+    const cap = this.heapTime.length * 2;
+    this.heapTime = grow(this.heapTime, new Float64Array(cap));
+    this.heapSeq = grow(this.heapSeq, new Float64Array(cap));
+    this.heapSlot = grow(this.heapSlot, new Int32Array(cap));
   }
 
-  private grow(): void {
-    const cap = this.times.length * 2;
-    const grow64 = (a: Float64Array) => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.times = grow64(this.times);
-    this.seqs = grow64(this.seqs);
-    this.froms = grow64(this.froms);
-    this.ids = grow64(this.ids);
-    const kinds = new Uint8Array(cap);
-    kinds.set(this.kinds);
-    this.kinds = kinds;
-    const nodes = new Int32Array(cap);
-    nodes.set(this.nodes);
-    this.nodes = nodes;
+  private growSlots(): void {
+    const cap = this.kinds.length * 2;
+    this.kinds = grow(this.kinds, new Uint8Array(cap));
+    this.nodes = grow(this.nodes, new Int32Array(cap));
+    this.froms = grow(this.froms, new Float64Array(cap));
+    this.ids = grow(this.ids, new Float64Array(cap));
+    this.freeSlots = grow(this.freeSlots, new Int32Array(cap));
+    const old = this.payloads.length;
     this.payloads.length = cap;
+    this.payloads.fill(undefined, old);
   }
+}
+
+function grow<T extends Float64Array | Int32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

@@ -15,6 +15,19 @@ const TAG_STRING = 0x56;
 const TAG_ARRAY = 0x57;
 const TAG_OBJECT = 0x58;
 const TAG_UNDEFINED = 0x59;
+const TAG_KEY = 0x5a;
+
+const keyWords = new Map<string, number>();
+
+/** A 32-bit FNV-1a of a string's UTF-16 code units (for cached object keys). */
+function stringWord(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
 
 export interface HashState {
   a: number;
@@ -56,6 +69,20 @@ export class TraceHasher {
     }
   }
 
+  /**
+   * An object key: keys come from a small fixed vocabulary, so each is reduced to one word once
+   * and cached, instead of hashing its characters every time.
+   */
+  key(s: string): void {
+    let k = keyWords.get(s);
+    if (k === undefined) {
+      k = stringWord(s);
+      if (keyWords.size < 4096) keyWords.set(s, k);
+    }
+    this.word(TAG_KEY);
+    this.word(k);
+  }
+
   string(s: string): void {
     this.word(TAG_STRING);
     this.word(s.length);
@@ -88,7 +115,7 @@ export class TraceHasher {
           this.word(TAG_OBJECT);
           const record = v as Record<string, unknown>;
           for (const key in record) {
-            this.string(key);
+            this.key(key);
             this.value(record[key]);
           }
         }

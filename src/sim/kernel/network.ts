@@ -44,14 +44,17 @@ export class Network {
     return null;
   }
 
-  /** Draws one message's fate: null when lost, else the latencies of each copy (1 or 2). */
-  transit(rng: RandomStream, out: number[]): boolean {
+  /**
+   * Draws one message's fate: how many copies arrive (0 when lost, 2 when duplicated), with
+   * their latencies written to out[0] and out[1].
+   */
+  transit(rng: RandomStream, out: Float64Array): number {
     const s = this.settings;
-    out.length = 0;
-    if (rng.chance(s.loss)) return false;
-    out.push(rng.int(s.latency[0], s.latency[1]));
-    if (rng.chance(s.duplicate)) out.push(rng.int(s.latency[0], s.latency[1]));
-    return true;
+    if (rng.chance(s.loss)) return 0;
+    out[0] = rng.int(s.latency[0], s.latency[1]);
+    if (!rng.chance(s.duplicate)) return 1;
+    out[1] = rng.int(s.latency[0], s.latency[1]);
+    return 2;
   }
 
   /** Splits the cluster: links between different groups are cut both ways; unlisted nodes form one more group. */

@@ -47,6 +47,11 @@ export interface ClusterSnapshot<S> {
   readonly persisted: readonly unknown[];
   readonly nodeCount: number;
   readonly params: unknown;
+  /**
+   * The node that handled the event just processed, or 0 after an external action (which may
+   * touch any node). Checkers of large clusters look at this node only, to stay O(1) per event.
+   */
+  readonly touched: number;
 }
 
 /**

@@ -85,13 +85,14 @@ export class Simulation implements EffectSink {
   private timerSeq = 0;
   private cursor = 0;
   private checkerMemory: unknown[];
+  private readonly reporters: ((message: string) => void)[];
   private reported = new Set<string>();
   private counters: Counters = emptyCounters();
   private readonly checkpointEvery: number;
   private checkpoints: Checkpoint[] = [];
-  private readonly cluster: { now: number; states: unknown[]; persisted: unknown[]; nodeCount: number; params: unknown };
+  private readonly cluster: { now: number; states: unknown[]; persisted: unknown[]; nodeCount: number; params: unknown; touched: number };
   private readonly item: QueuedItem = { time: 0, seq: 0, kind: QueueKind.Deliver, node: 0, from: 0, id: 0, payload: undefined };
-  private readonly latencies: number[] = [];
+  private readonly latencies = new Float64Array(2);
 
   constructor(
     readonly protocol: AnyProtocol,
@@ -113,10 +114,11 @@ export class Simulation implements EffectSink {
     this.io = new KernelIO(this, n);
     this.externals = [...(input.events ?? [])].sort((a, b) => a.at - b.at);
     this.checkerMemory = (protocol.checkers ?? []).map((c) => c.init());
+    this.reporters = (protocol.checkers ?? []).map((c) => (message: string) => this.report(c.invariant, message));
     this.states = new Array<unknown>(n + 1).fill(null);
     this.nodes = [];
     const persisted = new Array<unknown>(n + 1);
-    this.cluster = { now: 0, states: this.states, persisted, nodeCount: n, params: this.params };
+    this.cluster = { now: 0, states: this.states, persisted, nodeCount: n, params: this.params, touched: 0 };
     for (let id = 0; id <= n; id++) {
       const init = id === 0 ? undefined : (input.init?.[String(id)] as { up?: boolean } | undefined);
       this.nodes.push({
@@ -127,7 +129,10 @@ export class Simulation implements EffectSink {
         persisted: id === 0 ? undefined : protocol.initialPersisted(id, init, this.params),
       });
     }
-    for (let id = 1; id <= n; id++) if (this.nodes[id].up) this.boot(id);
+    for (let id = 1; id <= n; id++) {
+      if (this.nodes[id].up) this.boot(id);
+      else this.refreshPersisted(id);
+    }
     this.afterEvent();
     this.checkpoints.push(this.capture());
   }
@@ -146,12 +151,14 @@ export class Simulation implements EffectSink {
         this.now = Math.max(this.now, ext.at);
         this.cursor++;
         this.applyExternal(ext);
+        this.cluster.touched = 0;
         this.afterEvent();
         return true;
       }
       if (queued > limit || !this.queue.pop(this.item)) return false;
       this.now = this.item.time;
       if (this.dispatch(this.item)) {
+        this.cluster.touched = this.item.node;
         this.afterEvent();
         return true;
       }
@@ -185,10 +192,9 @@ export class Simulation implements EffectSink {
    * or before t and replaying (ARCHITECTURE principle 3).
    */
   seek(t: number): void {
-    if (t < this.now) {
-      const i = lastCheckpointAtOrBefore(this.checkpoints, t);
-      this.restore(this.checkpoints[Math.max(0, i)]);
-    }
+    const nearest = this.checkpoints[Math.max(0, lastCheckpointAtOrBefore(this.checkpoints, t))];
+    // Backward always restores; forward restores too when a checkpoint lies ahead of us.
+    if (t < this.now || nearest.now > this.now) this.restore(nearest);
     this.runUntil(t);
   }
 
@@ -297,12 +303,13 @@ export class Simulation implements EffectSink {
       return;
     }
     const lat = this.latencies;
-    if (!this.network.transit(this.rngNetwork, lat)) {
+    const copies = this.network.transit(this.rngNetwork, lat);
+    if (copies === 0) {
       this.drop(from, to, id, msg, 'loss');
       return;
     }
     this.queue.push(this.now + lat[0], ++this.seq, QueueKind.Deliver, to, from, id, msg);
-    if (lat.length > 1) {
+    if (copies > 1) {
       const dupId = ++this.msgSeq;
       this.counters.duplicated++;
       this.trace.send(this.now, from, to, dupId, msg, true);
@@ -407,6 +414,7 @@ export class Simulation implements EffectSink {
     rec.backlog = [];
     const persisted = structuredClone(rec.persisted);
     rec.persisted = undefined;
+    this.refreshPersisted(id);
     this.states[id] = this.protocol.boot(persisted, this.ioFor(id));
   }
 
@@ -419,6 +427,7 @@ export class Simulation implements EffectSink {
     rec.timers.clear();
     for (const item of rec.backlog) if (item.kind === 'deliver') this.drop(item.from, id, item.id, item.msg, 'crashed');
     rec.backlog = [];
+    this.refreshPersisted(id);
   }
 
   private applyExternal(e: ExternalEvent): void {
@@ -502,8 +511,7 @@ export class Simulation implements EffectSink {
     if (checkers && checkers.length > 0) {
       this.refreshCluster();
       for (let i = 0; i < checkers.length; i++) {
-        const checker = checkers[i];
-        checker.check(this.cluster, this.checkerMemory[i], (message: string) => this.report(checker.invariant, message));
+        checkers[i].check(this.cluster, this.checkerMemory[i], this.reporters[i]);
       }
     }
     if (this.checkpointEvery > 0 && this.events % this.checkpointEvery === 0) {
@@ -521,9 +529,12 @@ export class Simulation implements EffectSink {
   }
 
   private refreshCluster(): void {
-    const c = this.cluster;
-    c.now = this.now;
-    for (let id = 1; id <= this.nodeCount; id++) c.persisted[id] = this.nodes[id].up ? undefined : this.nodes[id].persisted;
+    this.cluster.now = this.now;
+  }
+
+  /** Keeps `cluster.persisted` in step with which nodes are down (checkers read it every event). */
+  private refreshPersisted(id: number): void {
+    this.cluster.persisted[id] = this.nodes[id].up ? undefined : this.nodes[id].persisted;
   }
 
   private capture(): Checkpoint {
@@ -561,6 +572,7 @@ export class Simulation implements EffectSink {
     const states = structuredClone(c.states);
     for (let id = 0; id <= this.nodeCount; id++) this.states[id] = states[id];
     this.nodes = c.nodes.map(cloneNodeRecord);
+    for (let id = 1; id <= this.nodeCount; id++) this.refreshPersisted(id);
     this.rngNetwork = new RandomStream(c.rngNetwork);
     this.rngWorkload = new RandomStream(c.rngWorkload);
     this.rngNodes = c.rngNodes.map((s) => new RandomStream(s));

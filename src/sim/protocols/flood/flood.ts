@@ -54,7 +54,9 @@ const receivedBound: Checker<FloodState, null> = {
   init: () => null,
   check(cluster, _memory, report) {
     const max = (cluster.params as FloodParams).maxReceived;
-    for (let id = 1; id <= cluster.nodeCount; id++) {
+    const from = cluster.touched || 1;
+    const to = cluster.touched || cluster.nodeCount;
+    for (let id = from; id <= to; id++) {
       const s = cluster.states[id];
       if (s && s.received > max) report(`S${id} received more than ${max} notes`);
     }
