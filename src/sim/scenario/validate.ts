@@ -42,7 +42,7 @@ export function parseScenario(json: unknown): ParseResult {
   const early = checkEnvelope(json);
   if (early) return { ok: false, errors: [early] };
   const result = scenarioShapeSchema.safeParse(json);
-  if (!result.success) return { ok: false, errors: result.error.issues.map(describeIssue) };
+  if (!result.success) return { ok: false, errors: result.error.issues.map((issue) => describeIssue(issue, json)) };
   const errors = checkReferences(result.data);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: result.data };
 }
@@ -70,16 +70,37 @@ function checkEnvelope(json: unknown): ScenarioError | null {
   return null;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): ScenarioError {
+const GOSSIP_ONLY_EVENTS = ['rumor', 'join', 'leave'];
+
+function describeIssue(issue: z.core.$ZodIssue, json: unknown): ScenarioError {
+  const path = issue.path.map(toPathPart);
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0];
     const more = issue.keys.length > 1 ? ` (and ${issue.keys.slice(1).map((k) => `"${k}"`).join(', ')})` : '';
-    return { path: formatPath([...issue.path.map(toPathPart), key]), message: `unknown field "${key}"${more}` };
+    return { path: formatPath([...path, key]), message: `unknown field "${key}"${more}` };
   }
-  if (issue.code === 'invalid_union' && issue.path.at(-1) !== undefined && 'note' in issue) {
-    return { path: formatPath(issue.path.map(toPathPart)), message: issue.message };
+  if (issue.code === 'invalid_union') {
+    const seen = valueAt(json, path);
+    if (path.at(-1) === 'do') {
+      const protocol = (json as { protocol?: string }).protocol;
+      const message = GOSSIP_ONLY_EVENTS.includes(seen as string)
+        ? `"${String(seen)}" is a gossip event; a ${String(protocol)} scenario cannot use it`
+        : `unknown event ${JSON.stringify(seen)}`;
+      return { path: formatPath(path), message };
+    }
+    if (path.at(-2) === 'log') return { path: formatPath(path), message: `expected a term (number) or {term, value}, got ${JSON.stringify(seen)}` };
+    if (path.at(-1) === 'zxid') return { path: formatPath(path), message: `expected a number or {epoch, counter}, got ${JSON.stringify(seen)}` };
   }
-  return { path: formatPath(issue.path.map(toPathPart)), message: issue.message };
+  return { path: formatPath(path), message: issue.message };
+}
+
+function valueAt(json: unknown, path: readonly (string | number)[]): unknown {
+  let v = json;
+  for (const part of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<string | number, unknown>)[part];
+  }
+  return v;
 }
 
 function toPathPart(p: PropertyKey): string | number {
