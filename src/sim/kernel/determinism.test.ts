@@ -98,7 +98,18 @@ describe('determinism', () => {
     const fresh = new Simulation(floodProtocol, scenario(5, 8, live.actions()));
     fresh.runUntil(1000);
     expect(live.traceHash()).toBe(fresh.traceHash());
-    expect(live.actions().filter((e) => e.at === 420)).toEqual([{ do: 'crash', node: 3, at: 420 }]);
+    expect(live.actions().filter((e) => e.at === 420)).toEqual([{ at: 420, do: 'crash', node: 3 }]);
+  });
+
+  it('hashes an action the same whatever the key order it was written in', () => {
+    const hash = (events: ExternalEvent[]) => {
+      const sim = new Simulation(floodProtocol, scenario(4, 5, events));
+      sim.runUntil(500);
+      return sim.traceHash();
+    };
+    const a = hash([{ at: 100, do: 'set', network: { loss: 0.1, latency: [1, 5] }, params: { ttl: 1, fanout: 1 } }]);
+    const b = hash([{ params: { fanout: 1, ttl: 1 }, network: { latency: [1, 5], loss: 0.1 }, do: 'set', at: 100 } as ExternalEvent]);
+    expect(a).toBe(b);
   });
 
   it('acting in the past discards the user actions of the old future, not the script', () => {

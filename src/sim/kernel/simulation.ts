@@ -1,3 +1,4 @@
+import { canonicalAction } from './canonical';
 import {
   cloneNodeRecord,
   lastCheckpointAtOrBefore,
@@ -112,7 +113,7 @@ export class Simulation implements EffectSink {
     for (let id = 0; id <= n; id++) this.rngNodes.push(RandomStream.derive(this.seed, 'node', id));
     this.params = protocol.resolveParams(input.params);
     this.io = new KernelIO(this, n);
-    this.externals = [...(input.events ?? [])].sort((a, b) => a.at - b.at);
+    this.externals = (input.events ?? []).map(canonicalAction).sort((a, b) => a.at - b.at);
     this.checkerMemory = (protocol.checkers ?? []).map((c) => c.init());
     this.reporters = (protocol.checkers ?? []).map((c) => (message: string) => this.report(c.invariant, message));
     this.states = new Array<unknown>(n + 1).fill(null);
@@ -210,7 +211,7 @@ export class Simulation implements EffectSink {
     const before = this.externals.length;
     const kept = this.externals.filter((e) => !(e.at > at && this.userActions.has(e)));
     const discarded = before - kept.length;
-    const event = { ...action, at } as ExternalEvent;
+    const event = canonicalAction({ ...action, at } as ExternalEvent);
     let index = kept.length;
     while (index > 0 && kept[index - 1].at > at) index--;
     kept.splice(index, 0, event);
