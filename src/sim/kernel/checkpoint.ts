@@ -13,6 +13,8 @@ export interface NodeRecord {
   paused: boolean;
   /** Timer name → generation of the one pending firing that still counts. */
   timers: Map<string, number>;
+  /** Timer name → virtual time it is due (for views: the election timer arc). */
+  timerDue: Map<string, number>;
   backlog: BacklogItem[];
   /** What the node has on disk while it is down. */
   persisted: unknown;
@@ -47,6 +49,7 @@ export interface Checkpoint {
   reported: string[];
   violations: number;
   counters: Counters;
+  droppedByUser: number[];
 }
 
 export function cloneNodeRecord(r: NodeRecord): NodeRecord {
@@ -54,6 +57,7 @@ export function cloneNodeRecord(r: NodeRecord): NodeRecord {
     up: r.up,
     paused: r.paused,
     timers: new Map(r.timers),
+    timerDue: new Map(r.timerDue),
     backlog: r.backlog.slice(),
     persisted: r.persisted === undefined ? undefined : structuredClone(r.persisted),
   };

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventQueue, QueueKind, type QueuedItem } from './eventQueue';
 
-const blank = (): QueuedItem => ({ time: 0, seq: 0, kind: QueueKind.Deliver, node: 0, from: 0, id: 0, payload: undefined });
+const blank = (): QueuedItem => ({ time: 0, seq: 0, kind: QueueKind.Deliver, node: 0, from: 0, id: 0, sent: 0, payload: undefined });
 
 describe('event queue', () => {
   it('pops by time, and by scheduling order among equal times', () => {

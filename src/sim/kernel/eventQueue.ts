@@ -14,11 +14,13 @@ export interface QueuedItem {
   from: number;
   /** Deliver: the message id. */
   id: number;
+  /** When the item was scheduled (a message's send time). */
+  sent: number;
   payload: unknown;
 }
 
 export interface QueueSnapshot {
-  items: { time: number; seq: number; kind: number; node: number; from: number; id: number; payload: unknown }[];
+  items: { time: number; seq: number; kind: number; node: number; from: number; id: number; sent: number; payload: unknown }[];
 }
 
 const ARITY = 4;
@@ -39,6 +41,7 @@ export class EventQueue {
   private nodes = new Int32Array(1024);
   private froms = new Float64Array(1024);
   private ids = new Float64Array(1024);
+  private sents = new Float64Array(1024);
   private payloads: unknown[] = new Array(1024).fill(undefined);
   private freeSlots = new Int32Array(1024);
   private freeCount = 0;
@@ -52,13 +55,14 @@ export class EventQueue {
     return this.size === 0 ? Infinity : this.heapTime[0];
   }
 
-  push(time: number, seq: number, kind: QueueKind, node: number, from: number, id: number, payload: unknown): void {
+  push(time: number, seq: number, kind: QueueKind, node: number, from: number, id: number, payload: unknown, sent = 0): void {
     if (this.size === this.heapTime.length) this.growHeap();
     const slot = this.allocSlot();
     this.kinds[slot] = kind;
     this.nodes[slot] = node;
     this.froms[slot] = from;
     this.ids[slot] = id;
+    this.sents[slot] = sent;
     this.payloads[slot] = payload;
 
     const times = this.heapTime;
@@ -92,6 +96,7 @@ export class EventQueue {
     out.node = this.nodes[slot];
     out.from = this.froms[slot];
     out.id = this.ids[slot];
+    out.sent = this.sents[slot];
     out.payload = this.payloads[slot];
     this.payloads[slot] = undefined;
     this.freeSlots[this.freeCount++] = slot;
@@ -132,7 +137,7 @@ export class EventQueue {
 
   /** Visits every queued item in heap order (not time order); for views and checks. */
   forEach(visit: (item: Readonly<QueuedItem>) => void): void {
-    const item: QueuedItem = { time: 0, seq: 0, kind: QueueKind.Deliver, node: 0, from: 0, id: 0, payload: undefined };
+    const item: QueuedItem = { time: 0, seq: 0, kind: QueueKind.Deliver, node: 0, from: 0, id: 0, sent: 0, payload: undefined };
     for (let i = 0; i < this.size; i++) {
       const slot = this.heapSlot[i];
       item.time = this.heapTime[i];
@@ -141,6 +146,7 @@ export class EventQueue {
       item.node = this.nodes[slot];
       item.from = this.froms[slot];
       item.id = this.ids[slot];
+      item.sent = this.sents[slot];
       item.payload = this.payloads[slot];
       visit(item);
     }
@@ -158,7 +164,7 @@ export class EventQueue {
     this.slotsUsed = 0;
     this.payloads.fill(undefined);
     // Items are in heap order already, so pushing them in that order rebuilds the same shape cheaply.
-    for (const q of s.items) this.push(q.time, q.seq, q.kind as QueueKind, q.node, q.from, q.id, q.payload);
+    for (const q of s.items) this.push(q.time, q.seq, q.kind as QueueKind, q.node, q.from, q.id, q.payload, q.sent);
   }
 
   private allocSlot(): number {
@@ -180,6 +186,7 @@ export class EventQueue {
     this.nodes = grow(this.nodes, new Int32Array(cap));
     this.froms = grow(this.froms, new Float64Array(cap));
     this.ids = grow(this.ids, new Float64Array(cap));
+    this.sents = grow(this.sents, new Float64Array(cap));
     this.freeSlots = grow(this.freeSlots, new Int32Array(cap));
     const old = this.payloads.length;
     this.payloads.length = cap;

@@ -85,3 +85,30 @@ describe('network model', () => {
     expect(drops).toEqual(['1->2:loss']);
   });
 });
+
+describe('dropping a message in flight', () => {
+  it('loses exactly that message when it would arrive, and replays the same way', () => {
+    const events: ExternalEvent[] = [send(100, 1, 2, 'a'), send(100, 1, 3, 'b'), { at: 110, do: 'drop', message: 1 }];
+    const first = run(events, { latency: [30, 30] });
+    expect(first.drops).toEqual(['1->2:user']);
+    expect(first.delivered).toEqual(['1->3']);
+    const again = run(events, { latency: [30, 30] });
+    expect(again.sim.traceHash()).toBe(first.sim.traceHash());
+  });
+
+  it('is listed in flight with its send and arrival times until then', () => {
+    const sim = new Simulation(probeProtocol, { nodes: 3, seed: 1, network: { latency: [30, 30] }, events: [send(100, 1, 2, 'a'), { at: 110, do: 'drop', message: 1 }] });
+    sim.runUntil(120);
+    expect(sim.inFlight()).toEqual([{ from: 1, to: 2, id: 1, msg: { type: 'probe', tag: 'a' }, sentAt: 100, arrivesAt: 130, dropped: true }]);
+  });
+});
+
+describe('timer deadlines', () => {
+  it('are visible while pending and gone once fired or cancelled', () => {
+    const sim = new Simulation(probeProtocol, { nodes: 2, seed: 1, events: [{ at: 10, do: 'request', node: 1, value: 'timer:t:50' }, { at: 10, do: 'request', node: 1, value: 'timer:u:20' }] });
+    sim.runUntil(15);
+    expect(sim.timersOf(1)).toEqual([{ name: 'u', due: 30 }, { name: 't', due: 60 }]);
+    sim.runUntil(40);
+    expect(sim.timersOf(1)).toEqual([{ name: 't', due: 60 }]);
+  });
+});

@@ -25,6 +25,19 @@ export interface ExternalEvent {
   value?: string;
   network?: Partial<NetworkSettings>;
   params?: unknown;
+  /** `drop`: the id of a message in flight. */
+  message?: number;
+}
+
+export interface InFlightMessage {
+  from: number;
+  to: number;
+  id: number;
+  msg: unknown;
+  sentAt: number;
+  arrivesAt: number;
+  /** Dropped by the user: it will be lost when it would have arrived. */
+  dropped: boolean;
 }
 
 /** What the kernel needs of a scenario (a validated Contract 1 scenario fits). */
@@ -92,7 +105,9 @@ export class Simulation implements EffectSink {
   private readonly checkpointEvery: number;
   private checkpoints: Checkpoint[] = [];
   private readonly cluster: { now: number; states: unknown[]; persisted: unknown[]; nodeCount: number; params: unknown; touched: number };
-  private readonly item: QueuedItem = { time: 0, seq: 0, kind: QueueKind.Deliver, node: 0, from: 0, id: 0, payload: undefined };
+  private readonly item: QueuedItem = { time: 0, seq: 0, kind: QueueKind.Deliver, node: 0, from: 0, id: 0, sent: 0, payload: undefined };
+  /** Messages in flight that the user dropped (by clicking them); lost when they would arrive. */
+  private droppedByUser = new Set<number>();
   private readonly latencies = new Float64Array(2);
 
   constructor(
@@ -126,6 +141,7 @@ export class Simulation implements EffectSink {
         up: id > 0 && init?.up !== false,
         paused: false,
         timers: new Map(),
+        timerDue: new Map(),
         backlog: [],
         persisted: id === 0 ? undefined : protocol.initialPersisted(id, init, this.params),
       });
@@ -275,12 +291,21 @@ export class Simulation implements EffectSink {
   }
 
   /** Messages in flight (sent, not yet delivered), for views. */
-  inFlight(): { from: number; to: number; id: number; msg: unknown; arrivesAt: number }[] {
-    const out: { from: number; to: number; id: number; msg: unknown; arrivesAt: number }[] = [];
+  inFlight(): InFlightMessage[] {
+    const out: InFlightMessage[] = [];
     this.queue.forEach((q) => {
-      if (q.kind === QueueKind.Deliver) out.push({ from: q.from, to: q.node, id: q.id, msg: q.payload, arrivesAt: q.time });
+      if (q.kind === QueueKind.Deliver) {
+        out.push({ from: q.from, to: q.node, id: q.id, msg: q.payload, sentAt: q.sent, arrivesAt: q.time, dropped: this.droppedByUser.has(q.id) });
+      }
     });
     return out.sort((a, b) => a.arrivesAt - b.arrivesAt || a.id - b.id);
+  }
+
+  /** Pending timers of a live node with the time each is due (views draw the election timer). */
+  timersOf(id: number): { name: string; due: number }[] {
+    const rec = this.nodes[id];
+    if (!rec.up) return [];
+    return [...rec.timerDue.entries()].map(([name, due]) => ({ name, due })).sort((a, b) => a.due - b.due);
   }
 
   kernelMetrics(): Counters & { events: number; traceEvents: number } {
@@ -309,23 +334,26 @@ export class Simulation implements EffectSink {
       this.drop(from, to, id, msg, 'loss');
       return;
     }
-    this.queue.push(this.now + lat[0], ++this.seq, QueueKind.Deliver, to, from, id, msg);
+    this.queue.push(this.now + lat[0], ++this.seq, QueueKind.Deliver, to, from, id, msg, this.now);
     if (copies > 1) {
       const dupId = ++this.msgSeq;
       this.counters.duplicated++;
       this.trace.send(this.now, from, to, dupId, msg, true);
-      this.queue.push(this.now + lat[1], ++this.seq, QueueKind.Deliver, to, from, dupId, msg);
+      this.queue.push(this.now + lat[1], ++this.seq, QueueKind.Deliver, to, from, dupId, msg, this.now);
     }
   }
 
   setTimer(node: number, name: string, delayMs: number): void {
     const gen = ++this.timerSeq;
-    this.nodes[node].timers.set(name, gen);
-    this.queue.push(this.now + delayMs, ++this.seq, QueueKind.Timer, node, gen, 0, name);
+    const rec = this.nodes[node];
+    rec.timers.set(name, gen);
+    rec.timerDue.set(name, this.now + delayMs);
+    this.queue.push(this.now + delayMs, ++this.seq, QueueKind.Timer, node, gen, 0, name, this.now);
   }
 
   cancelTimer(node: number, name: string): void {
     this.nodes[node].timers.delete(name);
+    this.nodes[node].timerDue.delete(name);
   }
 
   narrate(node: number, key: string, params: Record<string, unknown>): void {
@@ -353,6 +381,10 @@ export class Simulation implements EffectSink {
   private dispatch(q: QueuedItem): boolean {
     const rec = this.nodes[q.node];
     if (q.kind === QueueKind.Deliver) {
+      if (this.droppedByUser.size > 0 && this.droppedByUser.delete(q.id)) {
+        this.drop(q.from, q.node, q.id, q.payload, 'user');
+        return true;
+      }
       if (!rec.up) {
         this.drop(q.from, q.node, q.id, q.payload, 'down');
         return true;
@@ -388,6 +420,7 @@ export class Simulation implements EffectSink {
 
   private fireTimer(node: number, name: string): void {
     this.nodes[node].timers.delete(name);
+    this.nodes[node].timerDue.delete(name);
     this.counters.timers++;
     this.trace.timer(this.now, node, name);
     this.protocol.onTimer(this.states[node], name, this.ioFor(node));
@@ -412,6 +445,7 @@ export class Simulation implements EffectSink {
     rec.up = true;
     rec.paused = false;
     rec.timers.clear();
+    rec.timerDue.clear();
     rec.backlog = [];
     const persisted = structuredClone(rec.persisted);
     rec.persisted = undefined;
@@ -426,6 +460,7 @@ export class Simulation implements EffectSink {
     rec.up = false;
     rec.paused = false;
     rec.timers.clear();
+    rec.timerDue.clear();
     for (const item of rec.backlog) if (item.kind === 'deliver') this.drop(item.from, id, item.id, item.msg, 'crashed');
     rec.backlog = [];
     this.refreshPersisted(id);
@@ -463,6 +498,9 @@ export class Simulation implements EffectSink {
         return;
       case 'heal':
         this.network.heal();
+        return;
+      case 'drop':
+        if (e.message !== undefined) this.droppedByUser.add(e.message);
         return;
       case 'set':
         if (e.network) this.network.update(e.network);
@@ -559,6 +597,7 @@ export class Simulation implements EffectSink {
       reported: [...this.reported],
       violations: this.violations.length,
       counters: { ...this.counters, dropped: { ...this.counters.dropped } },
+      droppedByUser: [...this.droppedByUser],
     };
   }
 
@@ -586,6 +625,7 @@ export class Simulation implements EffectSink {
     this.reported = new Set(c.reported);
     this.violations.length = c.violations;
     this.counters = { ...c.counters, dropped: { ...c.counters.dropped } };
+    this.droppedByUser = new Set(c.droppedByUser);
   }
 }
 

@@ -31,6 +31,9 @@ function eventSchemas<P extends z.ZodType>(params: P) {
     z.strictObject({ at, do: z.literal('partition'), groups }),
     z.strictObject({ at, do: z.literal('cut'), from: nodeId, to: nodeId }),
     z.strictObject({ at, do: z.literal('heal') }),
+    z
+      .strictObject({ at, do: z.literal('drop'), message: z.number().int().positive() })
+      .describe('drop one message in flight, by its id (the trace numbers messages 1, 2, … in send order)'),
     z.strictObject({ at, do: z.literal('request'), node: nodeId, value: z.string().max(200) }),
     z.strictObject({ at, do: z.literal('set'), network: networkSchema.optional(), params: params.optional() }),
   ] as const;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { SWIM_MAX_NODES } from '../protocols/gossip/params';
 import { MAX_NODES, SCENARIO_VERSION, scenarioShapeSchema, type Scenario } from './schema';
 
 export type JsonPath = readonly (string | number)[];
@@ -130,6 +131,9 @@ function checkReferences(s: Scenario): ScenarioError[] {
   };
 
   if (n > MAX_NODES[s.protocol]) fail(['nodes'], `${s.protocol} supports at most ${MAX_NODES[s.protocol]} nodes, got ${n}`);
+  else if (s.protocol === 'gossip' && (s.params?.mode ?? 'swim') === 'swim' && n > SWIM_MAX_NODES) {
+    fail(['nodes'], `gossip in swim mode supports at most ${SWIM_MAX_NODES} nodes (every node keeps a table of every member), got ${n}; set params.mode to "rumor" for more`);
+  }
   if (s.groups) checkGroups(['groups'], s.groups);
   checkRange(['network', 'latency'], s.network?.latency, 'latency');
   if (s.protocol === 'raft') checkRange(['params', 'electionTimeout'], s.params?.electionTimeout, 'electionTimeout');

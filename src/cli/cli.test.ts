@@ -1,0 +1,96 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeShareHash } from '../sim/scenario/codec';
+
+/** Runs the CLI as a user does (through tsx, as `npm run sim` does), capturing both streams. */
+function sim(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', input, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
+function scenarioFile(name: string, content: unknown): string {
+  const file = join(dir, name);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+const good = { version: 1, protocol: 'raft', title: 'cli', seed: 9, nodes: 3, events: [{ at: 1000, do: 'request', node: 1, value: 'x=1' }] };
+
+describe('CLI (Contract 2)', () => {
+  it('run --json prints one JSON object with the contract fields, and the same traceHash twice', () => {
+    const file = scenarioFile('good.json', good);
+    const a = sim(['run', file, '--json', '--until', '3000']);
+    expect(a.code).toBe(0);
+    expect(a.stderr).toBe('');
+    const report = JSON.parse(a.stdout);
+    expect(Object.keys(report)).toEqual(['time', 'events', 'traceHash', 'nodes', 'violations', 'metrics']);
+    expect(report.time).toBe(3000);
+    expect(report.nodes).toHaveLength(3);
+    for (const key of ['id', 'up', 'role', 'term', 'votedFor', 'leader', 'log', 'commitIndex']) expect(report.nodes[0]).toHaveProperty(key);
+    expect(report.traceHash).toMatch(/^[0-9a-f]{16}$/);
+    const b = sim(['run', file, '--json', '--until', '3000']);
+    expect(JSON.parse(b.stdout).traceHash).toBe(report.traceHash);
+  });
+
+  it('through `npm run sim`, stdout is the JSON object alone (no npm banner)', () => {
+    const r = spawnSync('npm', ['run', 'sim', '--', 'run', scenarioFile('npm.json', good), '--json', '--until', '500'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).time).toBe(500);
+  });
+
+  it('reads the scenario from standard input with -', () => {
+    const r = sim(['run', '-', '--json', '--until', '500'], JSON.stringify(good));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).time).toBe(500);
+  });
+
+  it.each([
+    ['wrong type', { ...good, nodes: 'three' }, /\$\.nodes: /],
+    ['unknown field', { ...good, speed: 2 }, /\$\.speed: unknown field "speed"/],
+    ['node id out of range', { ...good, events: [{ at: 5, do: 'crash', node: 4 }] }, /\$\.events\[0\]\.node: node 4 is not in 1\.\.3/],
+    ['negative time', { ...good, events: [{ at: -1, do: 'heal' }] }, /\$\.events\[0\]\.at: /],
+    ['not JSON at all', 'this is not json', /\$: not valid JSON/],
+  ])('a malformed scenario (%s) exits 2 with one line naming the JSON path', (name, content, expected) => {
+    const r = sim(['run', scenarioFile(`${name.replace(/ /g, '-')}.json`, content), '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(expected);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a missing file and an unknown flag exit 2 with one line', () => {
+    expect(sim(['run', join(dir, 'nope.json')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/no such file/) });
+    const r = sim(['run', scenarioFile('g2.json', good), '--frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('url prints a share link that decodes to the same scenario', () => {
+    const r = sim(['url', scenarioFile('url.json', good)]);
+    expect(r.code).toBe(0);
+    const link = r.stdout.trim();
+    expect(link).toMatch(/^\/#s=1\.[A-Za-z0-9_-]+$/);
+    expect(decodeShareHash(link.slice(1))).toEqual({ ok: true, scenario: good });
+  });
+
+  it('fuzz checks its flags and runs seeds', () => {
+    expect(sim(['fuzz', '--protocol', 'paxos']).code).toBe(2);
+    expect(sim(['fuzz']).code).toBe(2);
+    const r = sim(['fuzz', '--protocol', 'raft', '--runs', '3', '--seed', '10']);
+    expect(r.stdout).toMatch(/^3 passed, 0 failed/m);
+    expect(r.code).toBe(0);
+  });
+
+  it('run without --json prints a readable summary, and --narrate the story', () => {
+    const r = sim(['run', scenarioFile('narrate.json', good), '--until', '2000', '--narrate']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/traceHash [0-9a-f]{16}/);
+    expect(r.stdout).toMatch(/^S1 up role="/m);
+    expect(r.stdout).toMatch(/ms {2}S\d .*vote/);
+  });
+});
