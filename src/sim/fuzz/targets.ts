@@ -1,8 +1,13 @@
+import { gossipFuzzTarget } from '../protocols/gossip/fuzzTarget';
+import { raftFuzzTarget } from '../protocols/raft/fuzzTarget';
 import type { ProtocolId } from '../scenario/schema';
 import type { FuzzTarget } from './target';
 
 /** Fuzz targets by protocol; each protocol adds its own as it lands. */
-const targets: Partial<Record<ProtocolId, FuzzTarget>> = {};
+const targets: Partial<Record<ProtocolId, FuzzTarget>> = {
+  raft: raftFuzzTarget,
+  gossip: gossipFuzzTarget,
+};
 
 export function findFuzzTarget(id: ProtocolId): FuzzTarget | undefined {
   return targets[id];

@@ -1,7 +1,9 @@
+import { gossipTemplates } from '../protocols/gossip/narration';
+import { raftTemplates } from '../protocols/raft/narration';
 import { kernelTemplates, type TemplateTable } from './templates';
 
 /** Every protocol's English templates (each protocol adds its table here as it lands). */
-const tables: readonly TemplateTable[] = [kernelTemplates];
+const tables: readonly TemplateTable[] = [kernelTemplates, raftTemplates, gossipTemplates];
 
 export function findTemplate(key: string): string | undefined {
   for (let i = tables.length - 1; i >= 0; i--) {

@@ -1,8 +1,13 @@
 import type { AnyProtocol } from '../kernel/protocol';
 import type { ProtocolId } from '../scenario/schema';
+import { gossipProtocol } from './gossip';
+import { raftProtocol } from './raft';
 
 /** Protocols by scenario `protocol` id; each lands here as it is implemented. */
-const registry: Partial<Record<ProtocolId, AnyProtocol>> = {};
+const registry: Partial<Record<ProtocolId, AnyProtocol>> = {
+  raft: raftProtocol,
+  gossip: gossipProtocol,
+};
 
 export function findProtocol(id: ProtocolId): AnyProtocol | undefined {
   return registry[id];

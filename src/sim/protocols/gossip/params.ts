@@ -2,6 +2,12 @@ import { z } from 'zod';
 
 const ms = z.number().nonnegative();
 
+/**
+ * Gossip parameters (ARCHITECTURE Contract 1). Defaults are hashicorp/memberlist's
+ * DefaultLANConfig; `reconnectInterval` is Serf's. Fields added beyond Contract 1's list
+ * (all optional, documented here): `suspicionMaxTimeoutMult` (Lifeguard), `pushPullInterval`,
+ * `reconnectInterval` and the teaching switch `unsafe.noRefute`.
+ */
 export const gossipParamsSchema = z
   .strictObject({
     mode: z.enum(['rumor', 'swim']).describe('default "swim"'),
@@ -13,6 +19,18 @@ export const gossipParamsSchema = z
     indirectChecks: z.number().int().nonnegative().describe('ping-req helpers (default 3)'),
     suspicionMult: z.number().positive().describe('suspicion timeout multiplier (default 4)'),
     retransmitMult: z.number().positive().describe('piggyback retransmission multiplier (default 4)'),
+    suspicionMaxTimeoutMult: z
+      .number()
+      .min(1)
+      .describe('Lifeguard: a suspicion starts at this many times the minimum timeout and shrinks with independent confirmations; 1 turns shrinking off (default 6)'),
+    pushPullInterval: ms.describe('ms between full state syncs with one random member, scaled up above 32 nodes; 0 disables (default 30000)'),
+    reconnectInterval: ms.describe('Serf: ms between attempts to rejoin a member believed dead, which heals partitions; 0 disables (default 30000)'),
+    unsafe: z
+      .strictObject({
+        noRefute: z.boolean().describe('a node accepts suspicion and death of itself instead of refuting (breaks NeverSelfDead)'),
+      })
+      .partial()
+      .describe('switches that break the protocol on purpose, for teaching'),
   })
   .partial();
 export type GossipParamsInput = z.infer<typeof gossipParamsSchema>;
@@ -27,9 +45,13 @@ export interface GossipParams {
   indirectChecks: number;
   suspicionMult: number;
   retransmitMult: number;
+  suspicionMaxTimeoutMult: number;
+  pushPullInterval: number;
+  reconnectInterval: number;
+  unsafe: { noRefute: boolean };
 }
 
-/** hashicorp/memberlist DefaultLANConfig. */
+/** hashicorp/memberlist DefaultLANConfig (reconnectInterval: Serf DefaultConfig). */
 export const gossipDefaults: GossipParams = {
   mode: 'swim',
   spread: 'push',
@@ -40,11 +62,23 @@ export const gossipDefaults: GossipParams = {
   indirectChecks: 3,
   suspicionMult: 4,
   retransmitMult: 4,
+  suspicionMaxTimeoutMult: 6,
+  pushPullInterval: 30000,
+  reconnectInterval: 30000,
+  unsafe: { noRefute: false },
 };
 
 export function resolveGossipParams(input: GossipParamsInput | undefined, base: GossipParams = gossipDefaults): GossipParams {
-  return { ...base, ...(input ?? {}) } as GossipParams;
+  const p = input ?? {};
+  return { ...base, ...p, unsafe: { ...base.unsafe, ...(p.unsafe ?? {}) } } as GossipParams;
 }
+
+/**
+ * SWIM keeps a table of every member at every node (about 7 bytes per entry, n² in all): fine
+ * at 1,000 nodes (7 MB), not at 10,000 (700 MB). Rumor mode keeps O(1) per node and goes to
+ * the format's 10,000.
+ */
+export const SWIM_MAX_NODES = 2000;
 
 export const gossipInitSchema = z.strictObject({
   up: z.boolean().optional(),

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { Checker, ClusterSnapshot } from '../../kernel/protocol';
+import { electionSafety, leaderAppendOnly, leaderCompleteness, logMatching, stateMachineSafety } from './checkers';
+import { truncateFrom } from './log';
+import { bootNode } from './testHarness';
+import type { LogEntry, RaftState } from './types';
+
+/*
+ * The checkers against hand-made clusters: states built as a buggy implementation could leave
+ * them, to see each one fire with a message that says what broke (Raft Figure 3's properties).
+ */
+
+const entry = (term: number, value: string | null): LogEntry => ({ term, value });
+
+function node(id: number, n: number, patch: Partial<RaftState>): RaftState {
+  const { state } = bootNode(id, n);
+  return Object.assign(state, patch);
+}
+
+function cluster(states: (RaftState | null)[], touched = 0): ClusterSnapshot<RaftState> {
+  return { now: 0, states: [null, ...states], persisted: [], nodeCount: states.length, params: {}, touched };
+}
+
+/** Runs a checker over successive cluster pictures (one memory), returning all its reports. */
+function run<M>(checker: Checker<RaftState, M>, ...pictures: ClusterSnapshot<RaftState>[]): string[] {
+  const memory = checker.init();
+  const reports: string[] = [];
+  for (const c of pictures) checker.check(c, memory, (m) => reports.push(m));
+  return reports;
+}
+
+describe('Raft Figure 3 properties, checked from outside the nodes', () => {
+  it('§5.2 Election Safety: two leaders of one term', () => {
+    const a = node(1, 3, { role: 'leader', term: 3 });
+    const b = node(2, 3, { term: 3 });
+    const c = node(3, 3, { term: 2 });
+    const first = cluster([a, b, c]);
+    b.role = 'leader';
+    expect(run(electionSafety, first, cluster([a, b, c], 2))).toEqual(['Election Safety: S1 and S2 are both leaders in term 3']);
+    expect(run(electionSafety, cluster([a, null, c]))).toEqual([]);
+  });
+
+  it('§5.3 Leader Append-Only: a leader that deletes or overwrites its own entries', () => {
+    const a = node(1, 1, { role: 'leader', term: 2, log: [entry(1, 'x=1'), entry(2, 'x=2')] });
+    const before = cluster([a]);
+    const memory = leaderAppendOnly.init();
+    const reports: string[] = [];
+    leaderAppendOnly.check(before, memory, (m) => reports.push(m));
+    truncateFrom(a, 2);
+    a.log.push(entry(2, 'x=9'));
+    leaderAppendOnly.check(cluster([a], 1), memory, (m) => reports.push(m));
+    expect(reports).toEqual(['Leader Append-Only: S1, leader of term 2, deleted its entries from index 2 on']);
+    a.log[1] = entry(2, 'x=7');
+    leaderAppendOnly.check(cluster([a], 1), memory, (m) => reports.push(m));
+    expect(reports.at(-1)).toBe('Leader Append-Only: S1, leader of term 2, overwrote its entry at index 2: "x=9" of term 2 became "x=7" of term 2');
+    a.log.length = 1;
+    leaderAppendOnly.check(cluster([a], 1), memory, (m) => reports.push(m));
+    expect(reports.at(-1)).toBe('Leader Append-Only: S1, leader of term 2, shortened its log from 2 to 1 entries');
+  });
+
+  it('§5.3 Log Matching: same index and term but a different command, or a different history before it', () => {
+    const a = node(1, 2, { log: [entry(1, 'x=1'), entry(2, 'x=2')] });
+    const b = node(2, 2, { log: [entry(1, 'x=1'), entry(2, 'y=2')] });
+    expect(run(logMatching, cluster([a, b]))).toEqual([
+      'Log Matching: S1 and S2 both have an entry at index 2 in term 2, but S1\'s is "x=2" and S2\'s is "y=2"',
+    ]);
+    const c = node(2, 2, { log: [entry(2, 'x=0'), entry(2, 'x=2')] });
+    expect(run(logMatching, cluster([a, c]))).toEqual([
+      'Log Matching: S1 and S2 agree on index 2 (term 2) but not on the entry before it: index 1 has term 1 on S1 and term 2 on S2',
+    ]);
+  });
+
+  it('§5.3 Log Matching is incremental: a rewrite is re-checked from where it starts', () => {
+    const a = node(1, 2, { log: [entry(1, 'x=1'), entry(1, 'x=2')] });
+    const b = node(2, 2, { log: [entry(1, 'x=1')] });
+    const memory = logMatching.init();
+    const reports: string[] = [];
+    logMatching.check(cluster([a, b]), memory, (m) => reports.push(m));
+    truncateFrom(b, 1);
+    b.log.push(entry(1, 'x=0'), entry(1, 'x=2'));
+    logMatching.check(cluster([a, b], 2), memory, (m) => reports.push(m));
+    expect(reports).toEqual(['Log Matching: S1 and S2 both have an entry at index 1 in term 1, but S1\'s is "x=1" and S2\'s is "x=0"']);
+  });
+
+  it('§5.4.3 State Machine Safety: two servers apply different commands at one index', () => {
+    const a = node(1, 2, { log: [entry(1, 'x=1')], commitIndex: 1, lastApplied: 1 });
+    const b = node(2, 2, { log: [entry(2, 'x=2')], commitIndex: 1, lastApplied: 1 });
+    expect(run(stateMachineSafety, cluster([a, b]))).toEqual([
+      'State Machine Safety: S1 applied "x=1" (term 1) at index 1, but S2 applied "x=2" (term 2) there',
+    ]);
+  });
+
+  it('§5.4 Leader Completeness: a leader of a later term without a committed entry', () => {
+    const a = node(1, 2, { term: 2, role: 'leader', log: [entry(2, 'x=1')], commitIndex: 1, lastApplied: 1 });
+    const b = node(2, 2, { term: 2, log: [] });
+    const first = cluster([a, b]);
+    const a2 = node(1, 2, { term: 2, log: [entry(2, 'x=1')] });
+    const b2 = node(2, 2, { term: 3, role: 'leader', log: [entry(3, null)] });
+    expect(run(leaderCompleteness, first, cluster([a2, b2]))).toEqual([
+      'Leader Completeness: S2 became leader of term 3 without the entry committed at index 1 ("x=1", term 2, committed in term 2)',
+    ]);
+  });
+
+  it('a healthy cluster reports nothing', () => {
+    const log = [entry(1, null), entry(1, 'x=1')];
+    const states = [node(1, 3, { role: 'leader', term: 1, log: [...log], commitIndex: 2, lastApplied: 2 }), node(2, 3, { term: 1, log: [...log], commitIndex: 2, lastApplied: 2 }), node(3, 3, { term: 1, log: [log[0]] })];
+    for (const checker of [electionSafety, leaderAppendOnly, logMatching, leaderCompleteness, stateMachineSafety] as Checker<RaftState, unknown>[]) {
+      expect(run(checker, cluster(states)), checker.invariant).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,90 @@
+import type { Checker } from '../../../kernel/protocol';
+import { describeValue } from '../log';
+import type { RaftState } from '../types';
+import { firstChanged, lastChanged, perNode } from './perNode';
+
+interface Known {
+  value: string | null;
+  /** Term of the entry just before it (0 at index 1). */
+  prevTerm: number;
+  node: number;
+  /** Set once a mismatch at this (index, term) was reported: one report per entry, not per node. */
+  reported: boolean;
+}
+
+interface Memory {
+  /**
+   * Every (index, term) ever seen in any log with its value and predecessor's term: the first
+   * term seen at an index in `first[index]` (the common case), any other term at that index in
+   * `others` under "index:term".
+   */
+  firstTerm: number[];
+  first: Known[];
+  others: Map<string, Known>;
+  /** checked[id]: length of node id's log at the last check; rewrites[id]: its rewrite count then (-1: never seen). */
+  checked: number[];
+  rewrites: number[];
+}
+
+function lookup(memory: Memory, index: number, term: number): Known | undefined {
+  const t = memory.firstTerm[index];
+  if (t === term) return memory.first[index];
+  return t === undefined ? undefined : memory.others.get(`${index}:${term}`);
+}
+
+function remember(memory: Memory, index: number, term: number, known: Known): void {
+  if (memory.firstTerm[index] === undefined) {
+    // Entries enter logs in index order, so these arrays grow without holes.
+    memory.firstTerm[index] = term;
+    memory.first[index] = known;
+  } else memory.others.set(`${index}:${term}`, known);
+}
+
+/**
+ * Raft §5.3, Log Matching: if two logs contain an entry with the same index and term, the logs
+ * are identical in all entries up through that index. Equivalently, by induction on the index:
+ * every (index, term) pair always carries the same value and follows the same (index - 1, term)
+ * pair. So each entry is checked once, when it enters a log, against the first one seen with
+ * that index and term; a node's log is re-checked only from where it was last rewritten (the
+ * node's `logRewriteFrom`), which keeps the checker O(new entries) per event.
+ */
+export const logMatching: Checker<RaftState, Memory> = {
+  invariant: 'Log Matching',
+  init: () => ({ firstTerm: [0], first: [{ value: null, prevTerm: 0, node: 0, reported: false }], others: new Map(), checked: [], rewrites: [] }),
+  check(cluster, memory, report) {
+    const n = cluster.nodeCount;
+    const checked = perNode(memory.checked, n, 0);
+    const rewrites = perNode(memory.rewrites, n, -1);
+    const last = lastChanged(cluster);
+    for (let id = firstChanged(cluster); id <= last; id++) {
+      const s = cluster.states[id];
+      if (!s) continue; // a down node's log does not change
+      const log = s.log;
+      const seenRewrites = rewrites[id];
+      if (seenRewrites === s.logRewrites && checked[id] === log.length) continue;
+      let from: number;
+      if (seenRewrites === s.logRewrites) from = checked[id] + 1;
+      else if (seenRewrites >= 0 && s.logRewrites === seenRewrites + 1) from = Math.min(checked[id] + 1, s.logRewriteFrom);
+      else from = 1; // first sight, a restart, or several rewrites at once: check it all
+      for (let i = from; i <= log.length; i++) {
+        const e = log[i - 1];
+        const prevTerm = i > 1 ? log[i - 2].term : 0;
+        const k = lookup(memory, i, e.term);
+        if (k === undefined) remember(memory, i, e.term, { value: e.value, prevTerm, node: id, reported: false });
+        else if (!k.reported && k.value !== e.value) {
+          k.reported = true;
+          report(
+            `Log Matching: S${k.node} and S${id} both have an entry at index ${i} in term ${e.term}, but S${k.node}'s is ${describeValue(k.value)} and S${id}'s is ${describeValue(e.value)}`,
+          );
+        } else if (!k.reported && k.prevTerm !== prevTerm) {
+          k.reported = true;
+          report(
+            `Log Matching: S${k.node} and S${id} agree on index ${i} (term ${e.term}) but not on the entry before it: index ${i - 1} has term ${k.prevTerm} on S${k.node} and term ${prevTerm} on S${id}`,
+          );
+        }
+      }
+      checked[id] = log.length;
+      rewrites[id] = s.logRewrites;
+    }
+  },
+};

@@ -1,0 +1,41 @@
+import { advanceCommit } from './commit';
+import { broadcastAppend } from './send';
+import type { RaftIO, RaftState } from './types';
+
+/**
+ * A client write ("x=1"). Only the leader appends it (Raft §5.3, §8). A follower that knows the
+ * leader forwards it there once; one that knows none rejects it, and the client must retry.
+ * `forwardedBy` is the follower that forwarded it, or null for a client's own request.
+ */
+export function handleClientRequest(state: RaftState, value: string, forwardedBy: number | null, io: RaftIO): void {
+  if (state.role === 'leader') {
+    state.log.push({ term: state.term, value });
+    io.narrate(forwardedBy === null ? 'raft.request.append' : 'raft.request.appendForwarded', {
+      node: io.id,
+      value,
+      index: state.log.length,
+      term: state.term,
+      from: forwardedBy,
+    });
+    broadcastAppend(state, io);
+    advanceCommit(state, io); // a one-node cluster commits at once
+    return;
+  }
+  if (forwardedBy !== null) {
+    // Forward at most once, so two servers with stale ideas of the leader cannot bounce it forever.
+    io.narrate(state.leader === null ? 'raft.request.dropForwarded' : 'raft.request.dropForwardedHint', {
+      node: io.id,
+      value,
+      from: forwardedBy,
+      leader: state.leader,
+      term: state.term,
+    });
+    return;
+  }
+  if (state.leader !== null) {
+    io.narrate('raft.request.forward', { node: io.id, value, leader: state.leader, role: state.role });
+    io.send(state.leader, { type: 'ClientRequest', value });
+    return;
+  }
+  io.narrate('raft.request.reject', { node: io.id, value, role: state.role, term: state.term });
+}
