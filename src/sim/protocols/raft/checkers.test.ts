@@ -36,7 +36,7 @@ describe('Raft Figure 3 properties, checked from outside the nodes', () => {
     const c = node(3, 3, { term: 2 });
     const first = cluster([a, b, c]);
     b.role = 'leader';
-    expect(run(electionSafety, first, cluster([a, b, c], 2))).toEqual(['Election Safety: S1 and S2 are both leaders in term 3']);
+    expect(run(electionSafety, first, cluster([a, b, c], 2))).toEqual(['S1 and S2 are both leaders in term 3']);
     expect(run(electionSafety, cluster([a, null, c]))).toEqual([]);
   });
 
@@ -49,24 +49,24 @@ describe('Raft Figure 3 properties, checked from outside the nodes', () => {
     truncateFrom(a, 2);
     a.log.push(entry(2, 'x=9'));
     leaderAppendOnly.check(cluster([a], 1), memory, (m) => reports.push(m));
-    expect(reports).toEqual(['Leader Append-Only: S1, leader of term 2, deleted its entries from index 2 on']);
+    expect(reports).toEqual(['S1, leader of term 2, deleted its entries from index 2 on']);
     a.log[1] = entry(2, 'x=7');
     leaderAppendOnly.check(cluster([a], 1), memory, (m) => reports.push(m));
-    expect(reports.at(-1)).toBe('Leader Append-Only: S1, leader of term 2, overwrote its entry at index 2: "x=9" of term 2 became "x=7" of term 2');
+    expect(reports.at(-1)).toBe('S1, leader of term 2, overwrote its entry at index 2: "x=9" of term 2 became "x=7" of term 2');
     a.log.length = 1;
     leaderAppendOnly.check(cluster([a], 1), memory, (m) => reports.push(m));
-    expect(reports.at(-1)).toBe('Leader Append-Only: S1, leader of term 2, shortened its log from 2 to 1 entries');
+    expect(reports.at(-1)).toBe('S1, leader of term 2, shortened its log from 2 to 1 entries');
   });
 
   it('§5.3 Log Matching: same index and term but a different command, or a different history before it', () => {
     const a = node(1, 2, { log: [entry(1, 'x=1'), entry(2, 'x=2')] });
     const b = node(2, 2, { log: [entry(1, 'x=1'), entry(2, 'y=2')] });
     expect(run(logMatching, cluster([a, b]))).toEqual([
-      'Log Matching: S1 and S2 both have an entry at index 2 in term 2, but S1\'s is "x=2" and S2\'s is "y=2"',
+      'S1 and S2 both have an entry at index 2 in term 2, but S1\'s is "x=2" and S2\'s is "y=2"',
     ]);
     const c = node(2, 2, { log: [entry(2, 'x=0'), entry(2, 'x=2')] });
     expect(run(logMatching, cluster([a, c]))).toEqual([
-      'Log Matching: S1 and S2 agree on index 2 (term 2) but not on the entry before it: index 1 has term 1 on S1 and term 2 on S2',
+      'S1 and S2 agree on index 2 (term 2) but not on the entry before it: index 1 has term 1 on S1 and term 2 on S2',
     ]);
   });
 
@@ -79,14 +79,14 @@ describe('Raft Figure 3 properties, checked from outside the nodes', () => {
     truncateFrom(b, 1);
     b.log.push(entry(1, 'x=0'), entry(1, 'x=2'));
     logMatching.check(cluster([a, b], 2), memory, (m) => reports.push(m));
-    expect(reports).toEqual(['Log Matching: S1 and S2 both have an entry at index 1 in term 1, but S1\'s is "x=1" and S2\'s is "x=0"']);
+    expect(reports).toEqual(['S1 and S2 both have an entry at index 1 in term 1, but S1\'s is "x=1" and S2\'s is "x=0"']);
   });
 
   it('§5.4.3 State Machine Safety: two servers apply different commands at one index', () => {
     const a = node(1, 2, { log: [entry(1, 'x=1')], commitIndex: 1, lastApplied: 1 });
     const b = node(2, 2, { log: [entry(2, 'x=2')], commitIndex: 1, lastApplied: 1 });
     expect(run(stateMachineSafety, cluster([a, b]))).toEqual([
-      'State Machine Safety: S1 applied "x=1" (term 1) at index 1, but S2 applied "x=2" (term 2) there',
+      'S1 applied "x=1" (term 1) at index 1, but S2 applied "x=2" (term 2) there',
     ]);
   });
 
@@ -97,7 +97,7 @@ describe('Raft Figure 3 properties, checked from outside the nodes', () => {
     const a2 = node(1, 2, { term: 2, log: [entry(2, 'x=1')] });
     const b2 = node(2, 2, { term: 3, role: 'leader', log: [entry(3, null)] });
     expect(run(leaderCompleteness, first, cluster([a2, b2]))).toEqual([
-      'Leader Completeness: S2 became leader of term 3 without the entry committed at index 1 ("x=1", term 2, committed in term 2)',
+      'S2 became leader of term 3 without the entry committed at index 1 ("x=1", term 2, committed in term 2)',
     ]);
   });
 

@@ -23,7 +23,7 @@ export const electionSafety: Checker<RaftState, Memory> = {
       const other = memory.leaderOf.get(s.term);
       if (other === undefined) memory.leaderOf.set(s.term, id);
       else if (other !== id) {
-        report(`Election Safety: S${Math.min(id, other)} and S${Math.max(id, other)} are both leaders in term ${s.term}`);
+        report(`S${Math.min(id, other)} and S${Math.max(id, other)} are both leaders in term ${s.term}`);
       }
     }
   },

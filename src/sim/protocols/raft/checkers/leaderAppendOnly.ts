@@ -40,13 +40,13 @@ export const leaderAppendOnly: Checker<RaftState, Memory> = {
         const e = slot.length > 0 ? log[slot.length - 1] : null;
         if (e && (e.term !== slot.lastTerm || e.value !== slot.lastValue)) {
           report(
-            `Leader Append-Only: S${id}, leader of term ${s.term}, overwrote its entry at index ${slot.length}: ${describeValue(slot.lastValue)} of term ${slot.lastTerm} became ${describeValue(e.value)} of term ${e.term}`,
+            `S${id}, leader of term ${s.term}, overwrote its entry at index ${slot.length}: ${describeValue(slot.lastValue)} of term ${slot.lastTerm} became ${describeValue(e.value)} of term ${e.term}`,
           );
         }
         continue;
       }
       if (slot && slot.term === s.term) {
-        const who = `Leader Append-Only: S${id}, leader of term ${s.term},`;
+        const who = `S${id}, leader of term ${s.term},`;
         if (log.length < slot.length) {
           report(`${who} shortened its log from ${slot.length} to ${log.length} entries`);
         } else if (s.logRewrites !== slot.rewrites) {

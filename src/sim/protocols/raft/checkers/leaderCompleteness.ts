@@ -56,7 +56,7 @@ export const leaderCompleteness: Checker<RaftState, Memory> = {
         checkedAsLeader[id] = s.term;
         for (let i = 1; i < memory.term.length; i++) {
           if (memory.committedIn[i] < s.term && lacks(s, memory, i)) {
-            report(`Leader Completeness: S${id} became leader of term ${s.term} without ${describe(memory, i)}`);
+            report(`S${id} became leader of term ${s.term} without ${describe(memory, i)}`);
             break;
           }
         }
@@ -69,7 +69,7 @@ function checkLeaders(cluster: ClusterSnapshot<RaftState>, memory: Memory, i: nu
   for (let id = 1; id <= cluster.nodeCount; id++) {
     const s = cluster.states[id];
     if (s && s.role === 'leader' && s.term > memory.committedIn[i] && lacks(s, memory, i)) {
-      report(`Leader Completeness: S${id} leads term ${s.term} without ${describe(memory, i)}`);
+      report(`S${id} leads term ${s.term} without ${describe(memory, i)}`);
     }
   }
 }

@@ -74,12 +74,12 @@ export const logMatching: Checker<RaftState, Memory> = {
         else if (!k.reported && k.value !== e.value) {
           k.reported = true;
           report(
-            `Log Matching: S${k.node} and S${id} both have an entry at index ${i} in term ${e.term}, but S${k.node}'s is ${describeValue(k.value)} and S${id}'s is ${describeValue(e.value)}`,
+            `S${k.node} and S${id} both have an entry at index ${i} in term ${e.term}, but S${k.node}'s is ${describeValue(k.value)} and S${id}'s is ${describeValue(e.value)}`,
           );
         } else if (!k.reported && k.prevTerm !== prevTerm) {
           k.reported = true;
           report(
-            `Log Matching: S${k.node} and S${id} agree on index ${i} (term ${e.term}) but not on the entry before it: index ${i - 1} has term ${k.prevTerm} on S${k.node} and term ${prevTerm} on S${id}`,
+            `S${k.node} and S${id} agree on index ${i} (term ${e.term}) but not on the entry before it: index ${i - 1} has term ${k.prevTerm} on S${k.node} and term ${prevTerm} on S${id}`,
           );
         }
       }

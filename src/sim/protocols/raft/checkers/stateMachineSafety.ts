@@ -41,7 +41,7 @@ export const stateMachineSafety: Checker<RaftState, Memory> = {
         } else if ((memory.term[i] !== e.term || memory.value[i] !== e.value) && !memory.reported.includes(i)) {
           memory.reported.push(i);
           report(
-            `State Machine Safety: S${memory.node[i]} applied ${describeValue(memory.value[i])} (term ${memory.term[i]}) at index ${i}, but S${id} applied ${describeValue(e.value)} (term ${e.term}) there`,
+            `S${memory.node[i]} applied ${describeValue(memory.value[i])} (term ${memory.term[i]}) at index ${i}, but S${id} applied ${describeValue(e.value)} (term ${e.term}) there`,
           );
         }
       }
