@@ -1,3 +1,5 @@
+import { fmix32 } from './prng';
+
 /**
  * Incremental 64-bit fingerprint of the trace (two independent 32-bit murmur3-style lanes).
  * It hashes a token stream (tags, numbers, strings) so that the hot path never builds a string;
@@ -128,8 +130,8 @@ export class TraceHasher {
   digest(): string {
     let a = this.a ^ this.count;
     let b = this.b ^ Math.imul(this.count, 0x9e3779b1);
-    a = fmix(a + b);
-    b = fmix(b + a);
+    a = fmix32(a + b) | 0;
+    b = fmix32(b + a) | 0;
     return hex8(a) + hex8(b);
   }
 
@@ -144,15 +146,6 @@ export class TraceHasher {
   }
 }
 
-function fmix(x: number): number {
-  let h = x | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
-}
 
 function hex8(x: number): string {
   return (x >>> 0).toString(16).padStart(8, '0');

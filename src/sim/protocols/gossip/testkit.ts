@@ -1,19 +1,13 @@
-import { readFileSync } from 'node:fs';
 import type { Simulation, SimulationOptions } from '../../kernel/simulation';
-import type { NodeIO } from '../../kernel/protocol';
-import { RandomStream } from '../../kernel/prng';
+import { RecordingIO as KernelRecordingIO } from '../../kernel/testing/recordingIO';
 import { createSimulation } from '../../create';
-import { parseScenario } from '../../scenario/validate';
+import { loadExample, parseOrThrow } from '../../testing/examples';
 import type { GossipMessage } from './messages';
 import { resolveGossipParams, type GossipParams, type GossipParamsInput } from './params';
 
 /** Helpers shared by the gossip tests (not used by the simulation). */
 
-export function parseOrThrow(json: unknown) {
-  const r = parseScenario(json);
-  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
-  return r.scenario;
-}
+export { parseOrThrow };
 
 export interface GossipScenarioInput {
   nodes: number;
@@ -30,8 +24,7 @@ export function gossipSimulation(input: GossipScenarioInput, options: Simulation
 }
 
 export function exampleSimulation(file: string, options: SimulationOptions = {}): Simulation {
-  const url = new URL(`../../../../examples/${file}`, import.meta.url);
-  return createSimulation(parseOrThrow(JSON.parse(readFileSync(url, 'utf8'))), options);
+  return createSimulation(loadExample(file), options);
 }
 
 // The metrics are plain JSON; tests read them loosely.
@@ -53,39 +46,9 @@ export function viewOf(sim: Simulation, observer: number, member: number): Membe
   return members?.[String(member)];
 }
 
-/** A NodeIO that records effects, to drive one node with no kernel (sans-IO, as etcd-raft's tests do). */
-export class RecordingIO implements NodeIO<GossipMessage, GossipParams> {
-  now = 0;
-  readonly rng: RandomStream;
-  readonly params: GossipParams;
-  sent: { to: number; msg: GossipMessage }[] = [];
-  timers = new Map<string, number>();
-  narrations: { key: string; params: Record<string, unknown> }[] = [];
-  changes: { field: string; value: unknown }[] = [];
-
-  constructor(
-    readonly id: number,
-    readonly nodeCount: number,
-    params: GossipParamsInput = {},
-    seed = 1,
-  ) {
-    this.params = resolveGossipParams(params);
-    this.rng = RandomStream.derive(seed, 'node', id);
-  }
-
-  send(to: number, msg: GossipMessage): void {
-    this.sent.push({ to, msg });
-  }
-  setTimer(name: string, delayMs: number): void {
-    this.timers.set(name, this.now + delayMs);
-  }
-  cancelTimer(name: string): void {
-    this.timers.delete(name);
-  }
-  narrate(key: string, params: Record<string, unknown> = {}): void {
-    this.narrations.push({ key, params });
-  }
-  changed(field: string, value: unknown): void {
-    this.changes.push({ field, value });
+/** A recording NodeIO for one gossip node (sans-IO, as etcd-raft's tests do), parameters resolved over the defaults. */
+export class RecordingIO extends KernelRecordingIO<GossipMessage, GossipParams> {
+  constructor(id: number, nodeCount: number, params: GossipParamsInput = {}, seed = 1) {
+    super(id, nodeCount, resolveGossipParams(params), seed);
   }
 }
