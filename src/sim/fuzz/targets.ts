@@ -1,5 +1,6 @@
 import { gossipFuzzTarget } from '../protocols/gossip/fuzzTarget';
 import { raftFuzzTarget } from '../protocols/raft/fuzzTarget';
+import { zabFuzzTarget } from '../protocols/zab/fuzzTarget';
 import type { ProtocolId } from '../scenario/schema';
 import type { FuzzTarget } from './target';
 
@@ -7,6 +8,7 @@ import type { FuzzTarget } from './target';
 const targets: Partial<Record<ProtocolId, FuzzTarget>> = {
   raft: raftFuzzTarget,
   gossip: gossipFuzzTarget,
+  zab: zabFuzzTarget,
 };
 
 export function findFuzzTarget(id: ProtocolId): FuzzTarget | undefined {

@@ -71,6 +71,11 @@ export interface Protocol<S = unknown, M extends Message = Message, P = unknown,
   readonly name: string;
   /** Full parameters from a scenario's (partial, already validated) `params`, over `base` (defaults when absent). */
   resolveParams(partial: unknown, base?: P): P;
+  /**
+   * Parameters every node reads that the scenario gives per node in `init` (ZooKeeper's static
+   * configuration: which servers are observers). Called once, before any node starts.
+   */
+  configure?(params: P, init: Readonly<Record<string, unknown>> | undefined): P;
   /** What a node has on disk before it ever starts, from the scenario's `init` for it. */
   initialPersisted(id: number, init: unknown, params: P): Persisted;
   /** Starts a node from what it has on disk (at time 0, or on restart after a crash). */

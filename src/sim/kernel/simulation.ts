@@ -127,6 +127,7 @@ export class Simulation implements EffectSink {
     this.rngNodes = [];
     for (let id = 0; id <= n; id++) this.rngNodes.push(RandomStream.derive(this.seed, 'node', id));
     this.params = protocol.resolveParams(input.params);
+    if (protocol.configure) this.params = protocol.configure(this.params, input.init);
     this.io = new KernelIO(this, n);
     this.externals = (input.events ?? []).map(canonicalAction).sort((a, b) => a.at - b.at);
     this.checkerMemory = (protocol.checkers ?? []).map((c) => c.init());

@@ -1,9 +1,10 @@
 import { gossipTemplates } from '../protocols/gossip/narration';
 import { raftTemplates } from '../protocols/raft/narration';
+import { zabTemplates } from '../protocols/zab/narration';
 import { kernelTemplates, type TemplateTable } from './templates';
 
 /** Every protocol's English templates (each protocol adds its table here as it lands). */
-const tables: readonly TemplateTable[] = [kernelTemplates, raftTemplates, gossipTemplates];
+const tables: readonly TemplateTable[] = [kernelTemplates, raftTemplates, gossipTemplates, zabTemplates];
 
 export function findTemplate(key: string): string | undefined {
   for (let i = tables.length - 1; i >= 0; i--) {

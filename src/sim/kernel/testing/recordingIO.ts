@@ -24,6 +24,8 @@ export class RecordingIO<M extends Message, P> implements NodeIO<M, P> {
   }
 
   send(to: number, msg: M): void {
+    // The kernel refuses these too (KernelIO.send); fail at the same place in node-level tests.
+    if (to === this.id || to < 1 || to > this.nodeCount) throw new Error(`S${this.id} cannot send ${msg.type} to ${to}`);
     this.sent.push({ to, msg });
   }
 

@@ -1,6 +1,6 @@
 import type { Checker } from '../../../kernel/protocol';
 import type { RaftState } from '../types';
-import { firstChanged, lastChanged, perNode } from './perNode';
+import { firstChanged, lastChanged, perNode } from '../../../kernel/checkerHelpers';
 
 interface Memory {
   /** The leader recorded for each term. */

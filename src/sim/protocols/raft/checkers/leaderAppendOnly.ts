@@ -1,7 +1,7 @@
 import type { Checker } from '../../../kernel/protocol';
 import { describeValue } from '../log';
 import type { RaftState } from '../types';
-import { firstChanged, lastChanged } from './perNode';
+import { firstChanged, lastChanged } from '../../../kernel/checkerHelpers';
 
 interface Slot {
   term: number;

@@ -1,7 +1,7 @@
 import type { Checker, ClusterSnapshot } from '../../../kernel/protocol';
 import { describeValue } from '../log';
 import type { RaftState } from '../types';
-import { firstChanged, lastChanged, perNode } from './perNode';
+import { firstChanged, lastChanged, perNode } from '../../../kernel/checkerHelpers';
 
 interface Memory {
   /** The committed entry at each index (term, value) and the term it was committed in; index 0 unused. */

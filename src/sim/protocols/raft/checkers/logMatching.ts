@@ -1,7 +1,7 @@
 import type { Checker } from '../../../kernel/protocol';
 import { describeValue } from '../log';
 import type { RaftState } from '../types';
-import { firstChanged, lastChanged, perNode } from './perNode';
+import { firstChanged, lastChanged, perNode } from '../../../kernel/checkerHelpers';
 
 interface Known {
   value: string | null;

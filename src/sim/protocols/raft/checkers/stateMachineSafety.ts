@@ -1,7 +1,7 @@
 import type { Checker } from '../../../kernel/protocol';
 import { describeValue } from '../log';
 import type { RaftState } from '../types';
-import { firstChanged, lastChanged, perNode } from './perNode';
+import { firstChanged, lastChanged, perNode } from '../../../kernel/checkerHelpers';
 
 interface Memory {
   /** The entry first applied at each index (term, value) and by whom; index 0 unused. */

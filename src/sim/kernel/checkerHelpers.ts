@@ -1,4 +1,4 @@
-import type { ClusterSnapshot } from '../../../kernel/protocol';
+import type { ClusterSnapshot } from './protocol';
 
 /**
  * Per-node counters in checker memory, as packed number arrays sized on first use (checkers

@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../../create';
+import { swarmRun } from '../../fuzz/swarm';
+import { findTemplate, renderNarration } from '../../narration/render';
+import { zabFuzzTarget } from './fuzzTarget';
+import { zabTemplates } from './narration';
+import { loadExample } from './testkit';
+
+const here = new URL('.', import.meta.url);
+const examples = readdirSync(new URL('../../../../examples/', import.meta.url))
+  .filter((f) => f.startsWith('zab-') && f.endsWith('.json'))
+  .map((f) => f.slice(0, -'.json'.length));
+
+function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g)].map((m) => m[1]);
+}
+
+/** Keys built at run time from the rule that decided between two votes (election.ts). */
+const DYNAMIC = ['epoch', 'zxid', 'sid'].flatMap((rule) => [`zab.vote.switch.${rule}`, `zab.vote.switch.${rule}.other`, `zab.vote.keep.${rule}`]);
+
+describe('narration', () => {
+  it('every narration key written in the source has an English template, and every template is used', () => {
+    const keys = new Set<string>(DYNAMIC);
+    for (const f of readdirSync(here)) {
+      if (!f.endsWith('.ts') || f.endsWith('.test.ts') || f === 'narration.ts') continue;
+      const text = readFileSync(new URL(f, here), 'utf8');
+      for (const m of text.matchAll(/'(zab\.[a-zA-Z.]+)'/g)) keys.add(m[1]);
+    }
+    for (const key of keys) expect(zabTemplates[key], key).toBeDefined();
+    expect(Object.keys(zabTemplates).filter((k) => !keys.has(k))).toEqual([]);
+  });
+
+  it('uses ZooKeeper’s words (LOOKING, FOLLOWING, LEADING, zxid, epoch) in Latin letters and renders node ids as S<id>', () => {
+    const text = Object.values(zabTemplates).join('\n');
+    for (const word of ['LOOKING', 'FOLLOWING', 'LEADING', 'OBSERVING', 'zxid', 'epoch']) expect(text).toContain(word);
+    expect(text).not.toMatch(/[^S]\{\{node\}\}/);
+  });
+
+  it('says it as a student would: "S3 switches its vote to S1: same epoch, S1’s zxid 0x7b is higher than 0x7a."', () => {
+    expect(renderNarration('zab.vote.switch.zxid', { node: 3, leader: 1, zxid: '0x7b', oldZxid: '0x7a' })).toBe(
+      'S3 switches its vote to S1: same epoch, S1’s zxid 0x7b is higher than 0x7a.',
+    );
+  });
+
+  it('in every example and 30 fuzz runs, each narration has its template and every placeholder is filled', () => {
+    const used = new Set<string>();
+    const check = (key: string, params: Record<string, unknown>) => {
+      used.add(key);
+      const template = findTemplate(key);
+      expect(template, key).toBeDefined();
+      for (const name of placeholders(template!)) expect(params[name], `${key}: {{${name}}}`).not.toBeUndefined();
+      expect(renderNarration(key, params), key).not.toMatch(/\bS(none|null|undefined|0)\b|-1\b/);
+    };
+    const scenarios = [...examples.map(loadExample), ...Array.from({ length: 30 }, (_, i) => swarmRun(zabFuzzTarget, i + 1).scenario)];
+    for (const scenario of scenarios) {
+      const sim = createSimulation(scenario, {
+        onTrace: (e) => {
+          if (e.k === 'narrate') check(e.key, e.params);
+        },
+      });
+      sim.runUntil(25_000);
+    }
+    expect(used.size).toBeGreaterThan(Object.keys(zabTemplates).length * 0.8);
+  });
+});
