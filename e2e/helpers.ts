@@ -12,9 +12,9 @@ export function collectErrors(page: Page): string[] {
 }
 
 /** Screenshots kept as artifacts to look at (e2e-artifacts/). */
-export async function snapshot(page: Page, name: string): Promise<void> {
+export async function snapshot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync('e2e-artifacts', { recursive: true });
-  await page.screenshot({ path: `e2e-artifacts/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `e2e-artifacts/${name}.png`, fullPage });
 }
 
 export async function virtualTime(page: Page): Promise<number> {
@@ -35,4 +35,43 @@ export async function seekTo(page: Page, ms: number): Promise<void> {
   await waitForReady(page);
   await page.getByRole('slider', { name: 'Time' }).fill(String(ms));
   await expect.poll(() => virtualTime(page)).toBe(ms);
+}
+
+/** The leader the status line names, e.g. { id: 3, term: 4 }, or null for "No leader". */
+export async function statusLeader(page: Page): Promise<{ id: number; term: number } | null> {
+  const text = (await page.getByRole('status').textContent()) ?? '';
+  const m = /^Leader: S(\d+), (?:term|epoch) (\d+)$/.exec(text.trim());
+  return m ? { id: Number(m[1]), term: Number(m[2]) } : null;
+}
+
+/** Fast-forwards with "Run until leader" and returns the leader the status line then names. */
+export async function runUntilLeader(page: Page): Promise<{ id: number; term: number }> {
+  const before = await statusLeader(page);
+  await page.getByRole('button', { name: 'Run until leader' }).click();
+  await expect
+    .poll(async () => {
+      const now = await statusLeader(page);
+      return now !== null && (before === null || now.id !== before.id || now.term !== before.term);
+    })
+    .toBe(true);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  return (await statusLeader(page))!;
+}
+
+/** Loads a fresh cluster through the protocol switch and node count. */
+export async function loadProtocol(page: Page, protocol: 'raft' | 'zab' | 'gossip', nodes?: number): Promise<void> {
+  await waitForReady(page);
+  await page.getByRole('combobox', { name: 'Protocol' }).selectOption(protocol);
+  if (nodes !== undefined) {
+    await page.getByRole('spinbutton', { name: 'Nodes' }).fill(String(nodes));
+    await page.getByRole('button', { name: 'Load' }).click();
+  }
+  await expect(page.getByRole('heading', { level: 2 }).first()).toContainText(protocol === 'zab' ? 'ZooKeeper' : protocol === 'gossip' ? 'Gossip' : 'election');
+  if (nodes !== undefined) await expect(page.getByRole('spinbutton', { name: 'Nodes' })).toHaveValue(String(nodes));
+}
+
+/** Opens node S<id>'s menu and picks an item. */
+export async function nodeAction(page: Page, id: number, item: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^S${id},`) }).click();
+  await page.getByRole('menu').getByRole('menuitem', { name: item }).click();
 }

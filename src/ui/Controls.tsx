@@ -1,31 +1,47 @@
-import { useUi, SPEEDS } from './store';
 import type { Controller } from './controller';
 import { formatMs } from './labels';
+import { isRunning, SPEEDS, useUi } from './store';
+import { strings } from './strings';
 
-/** Play, Pause, Step, Reset, Share, the Time slider and the Speed control (Contract 3). */
+/** Play, Pause, Step (and its variants), Reset, Share, Speed and the Time slider (Contract 3). */
 export function Controls({ controller }: { controller: Controller }) {
-  const playing = useUi((s) => s.playing);
+  const playback = useUi((s) => s.playback);
   const speed = useUi((s) => s.speed);
   const time = useUi((s) => s.frame?.time ?? 0);
   const horizon = useUi((s) => s.frame?.horizon ?? 0);
-  const events = useUi((s) => s.frame?.events ?? 0);
+  const events = useUi((s) => s.frame?.events ?? null);
+  const hasLeaders = useUi((s) => s.frame?.protocol !== 'gossip');
+  const running = isRunning(playback);
   return (
-    <div className="controls" role="toolbar" aria-label="Playback">
-      <button type="button" onClick={() => controller.togglePlay()} aria-keyshortcuts="Space">
-        {playing ? 'Pause' : 'Play'}
-      </button>
-      <button type="button" onClick={() => void controller.step()} aria-keyshortcuts="ArrowRight">
-        Step
-      </button>
-      <button type="button" onClick={() => void controller.reset()}>
-        Reset
-      </button>
-      <button type="button" onClick={() => void controller.share()}>
-        Share
-      </button>
+    <div className="controls" role="toolbar" aria-label={strings.playbackToolbar}>
+      <div className="button-row">
+        <button type="button" className="primary" onClick={() => controller.togglePlay()} aria-keyshortcuts="Space">
+          {running ? strings.pause : strings.play}
+        </button>
+        <button type="button" onClick={() => controller.step()} aria-keyshortcuts="ArrowRight">
+          {strings.step}
+        </button>
+        <button type="button" title={strings.stepDeliveryHint} onClick={() => controller.send({ type: 'STEP_DELIVERY' })}>
+          {strings.stepDelivery}
+        </button>
+        <button type="button" title={strings.stepStateChangeHint} onClick={() => controller.send({ type: 'STEP_STATE_CHANGE' })}>
+          {strings.stepStateChange}
+        </button>
+        {hasLeaders && (
+          <button type="button" title={strings.runUntilLeaderHint} disabled={playback === 'runningUntil'} onClick={() => controller.send({ type: 'RUN_UNTIL_LEADER' })}>
+            {strings.runUntilLeader}
+          </button>
+        )}
+        <button type="button" onClick={() => controller.reset()}>
+          {strings.reset}
+        </button>
+        <button type="button" onClick={() => void controller.share()}>
+          {strings.share}
+        </button>
+      </div>
       <label className="speed">
-        Speed
-        <select aria-label="Speed" value={speed} onChange={(e) => useUi.getState().setSpeed(Number(e.target.value))}>
+        {strings.speed}
+        <select aria-label={strings.speed} value={speed} onChange={(e) => useUi.getState().setSpeed(Number(e.target.value))}>
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
               {s}×
@@ -34,27 +50,27 @@ export function Controls({ controller }: { controller: Controller }) {
         </select>
       </label>
       <label className="time">
-        <span>Time</span>
+        <span>{strings.time}</span>
         <input
           type="range"
-          aria-label="Time"
+          aria-label={strings.time}
           aria-valuetext={`${Math.round(time)} ms`}
           min={0}
           max={Math.ceil(horizon)}
           step={1}
           value={Math.round(time)}
-          onChange={(e) => {
-            controller.pause();
-            void controller.seek(Number(e.target.value));
-          }}
+          onChange={(e) => controller.seek(Number(e.target.value))}
         />
       </label>
-      <span className="clock" role="timer" aria-label="Virtual time">
+      <span className="clock" role="timer" aria-label={strings.virtualTime}>
         {formatMs(time)}
       </span>
-      <span className="events" role="note" aria-label="Events">
-        {events} events
-      </span>
+      {/* Shown once the worker's first frame has come: until then there is no count to read. */}
+      {events !== null && (
+        <span className="events" role="note" aria-label={strings.eventsNote}>
+          {strings.eventCount(events)}
+        </span>
+      )}
     </div>
   );
 }

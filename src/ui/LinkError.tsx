@@ -1,4 +1,5 @@
 import { useUi } from './store';
+import { strings } from './strings';
 
 /** A share link that could not be opened: what is wrong, and that the default scenario runs instead. */
 export function LinkError() {
@@ -7,11 +8,11 @@ export function LinkError() {
   return (
     <div role="alert" className="link-error">
       <p>
-        <strong>This share link could not be opened.</strong> {error}
+        <strong>{strings.linkErrorTitle}</strong> {error}
       </p>
-      <p>The default scenario is running instead.</p>
+      <p>{strings.linkErrorFallback}</p>
       <button type="button" onClick={() => useUi.getState().setLinkError(null)}>
-        Dismiss
+        {strings.dismiss}
       </button>
     </div>
   );

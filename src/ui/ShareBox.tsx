@@ -1,4 +1,5 @@
 import { useUi } from './store';
+import { strings } from './strings';
 
 /** The share link, in a textbox named "Share link" (Contract 3). */
 export function ShareBox() {
@@ -6,8 +7,11 @@ export function ShareBox() {
   if (!link) return null;
   return (
     <label className="share">
-      Share link
-      <input type="text" readOnly aria-label="Share link" value={link} onFocus={(e) => e.target.select()} />
+      {strings.shareLink}
+      <input type="text" readOnly aria-label={strings.shareLink} value={link} onFocus={(e) => e.target.select()} />
+      <button type="button" onClick={() => useUi.getState().setShareLink(null)}>
+        {strings.dismiss}
+      </button>
     </label>
   );
 }

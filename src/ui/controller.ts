@@ -1,78 +1,131 @@
 import type { Remote } from 'comlink';
+import { createActor, fromPromise, type Actor } from 'xstate';
 import type { ExternalEvent } from '../sim/kernel/simulation';
-import type { SimHost } from '../worker/simHost';
+import type { Scenario } from '../sim/scenario/schema';
+import type { Frame } from '../worker/frame';
+import type { LoadResult, SimHost } from '../worker/simHost';
+import { playbackMachine, type PlaybackEvent } from './playbackMachine';
 import { startSimWorker } from './simClient';
-import { useUi } from './store';
+import { useUi, type PlaybackMode } from './store';
+import { strings } from './strings';
+
+/** Run-until-leader gives up after this much virtual time … */
+export const RUN_UNTIL_LIMIT_MS = 60_000;
+/** … and runs in slices of this much, one per animation frame, so the view follows along. */
+const RUN_UNTIL_SLICE_MS = 250;
+/** Real ms one animation frame may account for (a background tab must not jump minutes). */
+const MAX_TICK_MS = 250;
+
+type Action = Omit<ExternalEvent, 'at'>;
 
 /**
- * Binds the UI to the worker: one request at a time, at most one frame per animation frame.
- * While playing, each animation frame asks the worker to advance by real elapsed time × speed.
+ * Binds the UI to the worker. Commands go through the playback machine; worker calls run one at
+ * a time, and while playing each animation frame asks for at most one frame (the worker
+ * advances by the real time elapsed × speed).
  */
 export class Controller {
   private readonly sim: Remote<SimHost>;
-  private busy = false;
+  readonly playback: Actor<typeof playbackMachine>;
+  private queue: Promise<unknown> = Promise.resolve();
+  private pending = 0;
   private pendingMs = 0;
   private lastTick = 0;
   private rafId = 0;
+  private ticking = false;
+  private seekTarget: number | null = null;
 
   constructor(sim: Remote<SimHost> = startSimWorker()) {
     this.sim = sim;
+    const machine = playbackMachine.provide({
+      actions: {
+        startClock: () => this.startClock(),
+        stopClock: () => this.stopClock(),
+        step: () => void this.request(() => this.sim.step()),
+        stepDelivery: () => void this.request(() => this.sim.stepToDelivery()),
+        stepStateChange: () => void this.request(() => this.sim.stepToStateChange()),
+        reset: () => void this.request(() => this.sim.reset()),
+        seek: (_, { t }) => this.queueSeek(t),
+        reportRunUntil: (_, { found }) => useUi.getState().setNote(found ? null : strings.runUntilFailed),
+      },
+      actors: { runUntilLeader: fromPromise(({ signal }) => this.runUntilLeader(signal)) },
+    });
+    this.playback = createActor(machine);
+    this.playback.subscribe((s) => useUi.getState().setPlayback(s.value as PlaybackMode));
+    this.playback.start();
   }
 
   async start(hash: string): Promise<void> {
-    const result = await this.sim.loadHash(hash);
-    useUi.getState().setFrame(result.frame);
+    const result = await this.enqueue<LoadResult>(() => this.sim.loadHash(hash));
+    useUi.getState().applyFrame(result.frame);
     useUi.getState().setLinkError(result.ok ? null : result.error);
   }
 
-  play(): void {
-    if (useUi.getState().playing) return;
-    useUi.getState().setPlaying(true);
-    this.lastTick = performance.now();
-    this.rafId = requestAnimationFrame(this.tick);
-  }
-
-  pause(): void {
-    useUi.getState().setPlaying(false);
-    cancelAnimationFrame(this.rafId);
-    this.pendingMs = 0;
+  send(event: PlaybackEvent): void {
+    if (event.type !== 'RUN_UNTIL_LEADER') useUi.getState().setNote(null);
+    this.playback.send(event);
   }
 
   togglePlay(): void {
-    if (useUi.getState().playing) this.pause();
-    else this.play();
+    this.send({ type: 'TOGGLE' });
   }
 
-  step(): Promise<void> {
-    this.pause();
-    return this.request(() => this.sim.step());
+  step(): void {
+    this.send({ type: 'STEP' });
   }
 
-  reset(): Promise<void> {
-    this.pause();
-    return this.request(() => this.sim.reset());
+  seek(t: number): void {
+    this.send({ type: 'SEEK', t });
   }
 
-  seek(t: number): Promise<void> {
-    return this.request(() => this.sim.seek(t));
+  reset(): void {
+    this.send({ type: 'RESET' });
   }
 
-  act(action: Omit<ExternalEvent, 'at'>): Promise<void> {
+  /** A user action at the current time; it becomes a scenario event (shareable, replayable). */
+  act(action: Action): Promise<void> {
     return this.request(() => this.sim.act(action));
   }
 
+  /** Loads a new scenario (protocol switch, node count); the old run is gone. */
+  async loadScenario(scenario: Scenario): Promise<void> {
+    this.send({ type: 'PAUSE' });
+    const result = await this.enqueue<LoadResult>(() => this.sim.loadScenario(scenario));
+    useUi.getState().applyFrame(result.frame);
+    useUi.getState().setNote(result.ok ? null : result.error);
+  }
+
+  /** The node whose full view frames carry (the inspector shows it). */
+  focus(node: number | null): Promise<void> {
+    return this.request(() => this.sim.setFocus(node));
+  }
+
   async share(): Promise<string> {
-    const hash = await this.sim.shareHash();
+    const hash = await this.enqueue(() => this.sim.shareHash());
     const link = `${location.origin}${location.pathname}${hash}`;
     useUi.getState().setShareLink(link);
     return link;
   }
 
+  private startClock(): void {
+    if (this.ticking) return;
+    this.ticking = true;
+    this.pendingMs = 0;
+    this.lastTick = performance.now();
+    this.rafId = requestAnimationFrame(this.tick);
+  }
+
+  private stopClock(): void {
+    this.ticking = false;
+    cancelAnimationFrame(this.rafId);
+    this.pendingMs = 0;
+  }
+
   private readonly tick = (now: number): void => {
-    if (!useUi.getState().playing) return;
-    this.pendingMs += Math.min(250, now - this.lastTick) * useUi.getState().speed;
+    if (!this.ticking) return;
+    this.pendingMs += Math.min(MAX_TICK_MS, Math.max(0, now - this.lastTick)) * useUi.getState().speed;
     this.lastTick = now;
-    if (!this.busy && this.pendingMs > 0) {
+    // At most one request in flight: the worker's answer is the next frame.
+    if (this.pending === 0 && this.pendingMs > 0) {
       const ms = this.pendingMs;
       this.pendingMs = 0;
       void this.request(() => this.sim.advance(ms));
@@ -80,13 +133,45 @@ export class Controller {
     this.rafId = requestAnimationFrame(this.tick);
   };
 
-  private async request(call: () => Promise<import('../worker/frame').Frame>): Promise<void> {
-    while (this.busy) await new Promise((resolve) => setTimeout(resolve, 1));
-    this.busy = true;
-    try {
-      useUi.getState().setFrame(await call());
-    } finally {
-      this.busy = false;
+  /** Dragging the Time slider fires many seeks; only the latest one still waiting is run. */
+  private queueSeek(t: number): void {
+    const waiting = this.seekTarget !== null;
+    this.seekTarget = t;
+    if (waiting) return;
+    void this.request(() => {
+      const target = this.seekTarget ?? t;
+      this.seekTarget = null;
+      return this.sim.seek(target);
+    });
+  }
+
+  private async runUntilLeader(signal: AbortSignal): Promise<boolean> {
+    const since = useUi.getState().frame?.leader ?? null;
+    for (let spent = 0; spent < RUN_UNTIL_LIMIT_MS && !signal.aborted; spent += RUN_UNTIL_SLICE_MS) {
+      const result = await this.enqueue(() => this.sim.runUntilLeader(since, RUN_UNTIL_SLICE_MS));
+      useUi.getState().applyFrame(result.frame);
+      if (result.found) return true;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
     }
+    return false;
+  }
+
+  private async request(call: () => Promise<Frame>): Promise<void> {
+    const frame = await this.enqueue(call);
+    useUi.getState().applyFrame(frame);
+    if (frame.atLimit && this.ticking) {
+      this.send({ type: 'PAUSE' });
+      useUi.getState().setNote(strings.runAtLimit);
+    }
+  }
+
+  /** Worker calls run one after another, in the order asked. */
+  private enqueue<T>(call: () => Promise<T>): Promise<T> {
+    this.pending++;
+    const run = this.queue.then(call, call);
+    this.queue = run.catch(() => undefined);
+    return run.finally(() => {
+      this.pending--;
+    });
   }
 }

@@ -1,0 +1,329 @@
+import { drag } from 'd3-drag';
+import { select, type Selection } from 'd3-selection';
+import 'd3-transition';
+import type { Frame, FrameMessage } from '../../worker/frame';
+import { clusterLayout, layoutGroups, type ClusterLayout, type Point } from '../geometry/layout';
+import { messagePlacement, messageProgress } from '../geometry/messages';
+import { groupsAfterDrop, splitByLine } from '../geometry/partition';
+import { shapePath } from '../geometry/shapes';
+import { arcPath, timerFraction } from '../geometry/timerArc';
+import { messageFamily, messageLabel } from '../messageLabels';
+import { MESSAGE_FILL, roleStyle } from '../roleStyle';
+import { strings } from '../strings';
+import { LineDrawing } from './lineDrawing';
+import { presentNode, type NodePresentation } from './nodePresentation';
+
+/** Margin for region captions above and node labels below; largest node radius (px). */
+const MARGIN = 14;
+const MAX_NODE_RADIUS = 26;
+/** The two text lines under each node need this much room between neighbours, else they are left out. */
+const MIN_SPACING_FOR_LINES = 66;
+
+export interface ClusterCallbacks {
+  /** A node was activated; `anchor` is where to open its menu, in client (page) px. */
+  openMenu(node: number, anchor: Point): void;
+  dropMessage(message: FrameMessage): void;
+  /** New partition groups, or null to heal every link. */
+  partition(groups: number[][] | null): void;
+}
+
+export interface ClusterScene {
+  frame: Frame;
+  /** The virtual time to draw messages and timers at (interpolated while playing). */
+  time: number;
+  selectedNode: number | null;
+  selectedMessage: number | null;
+  menuNode: number | null;
+  drawing: boolean;
+}
+
+type SvgSel<E extends Element> = Selection<E, unknown, null, undefined>;
+
+/**
+ * The cluster as SVG, owned by D3: regions (partitions or rooms), cut links, nodes (shape and
+ * color by role, term and vote, the election timer arc) and messages in flight. Nodes are the
+ * Contract 3 buttons (role=button, named "S3, leader, term 4", keyboard activation).
+ */
+export class SvgCluster {
+  private readonly svg: SvgSel<SVGSVGElement>;
+  private readonly regions: SvgSel<SVGGElement>;
+  private readonly cuts: SvgSel<SVGGElement>;
+  private readonly nodes: SvgSel<SVGGElement>;
+  private readonly messages: SvgSel<SVGGElement>;
+  private readonly surface: SvgSel<SVGRectElement>;
+  private readonly lineDrawing: LineDrawing;
+  private layout: ClusterLayout | null = null;
+  private layoutKey = '';
+  private scene: ClusterScene | null = null;
+  private dragging: number | null = null;
+  private width = 0;
+  private height = 0;
+
+  constructor(
+    element: SVGSVGElement,
+    private readonly callbacks: ClusterCallbacks,
+  ) {
+    this.svg = select(element);
+    this.svg.selectAll('*').remove();
+    this.regions = this.svg.append('g').attr('class', 'regions').attr('aria-hidden', 'true');
+    this.cuts = this.svg.append('g').attr('class', 'cuts').attr('aria-hidden', 'true');
+    this.nodes = this.svg.append('g').attr('class', 'nodes');
+    this.messages = this.svg.append('g').attr('class', 'messages').attr('aria-hidden', 'true');
+    this.surface = this.svg.append('rect').attr('class', 'draw-surface').attr('aria-hidden', 'true');
+    const line = this.svg.append('line').attr('class', 'partition-line').attr('aria-hidden', 'true');
+    this.lineDrawing = new LineDrawing(element, this.surface, line, (a, b) => {
+      const groups = this.layout ? splitByLine(this.layout.positions, a, b) : null;
+      if (groups) this.callbacks.partition(groups);
+    });
+  }
+
+  render(scene: ClusterScene): void {
+    this.scene = scene;
+    const { frame } = scene;
+    const relayout = this.updateLayout(frame);
+    const layout = this.layout!;
+    this.drawRegions(frame, layout);
+    this.drawCuts(frame, layout);
+    this.drawNodes(scene, layout, relayout);
+    this.drawMessages(scene, layout);
+    this.surface.classed('active', scene.drawing);
+    if (!scene.drawing) this.lineDrawing.cancel();
+  }
+
+  /** Where node `id` is drawn, in client px (for anchoring its menu). */
+  clientPoint(id: number): Point | null {
+    const p = this.layout?.positions.get(id);
+    const m = this.svg.node()?.getScreenCTM();
+    if (!p || !m) return null;
+    return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f + (this.layout?.nodeRadius ?? 0) * m.d };
+  }
+
+  /** The drawing uses the element's own size (1 unit = 1 px), so it fills whatever space it gets. */
+  private updateLayout(frame: Frame): boolean {
+    const element = this.svg.node()!;
+    const width = Math.max(200, element.clientWidth || 640);
+    const height = Math.max(160, element.clientHeight || 440);
+    const resized = width !== this.width || height !== this.height;
+    if (resized) {
+      this.width = width;
+      this.height = height;
+      this.svg.attr('viewBox', `0 0 ${width} ${height}`);
+      this.surface.attr('width', width).attr('height', height);
+    }
+    const groups = layoutGroups(frame.nodeCount, frame.network.groups, frame.rooms);
+    const key = JSON.stringify(groups);
+    if (key === this.layoutKey && this.layout && !resized) return false;
+    const relayout = this.layout !== null && key !== this.layoutKey;
+    this.layoutKey = key;
+    this.layout = clusterLayout(groups, { width, height, margin: MARGIN, maxNodeRadius: MAX_NODE_RADIUS }, 'ring');
+    return relayout;
+  }
+
+  private drawRegions(frame: Frame, layout: ClusterLayout): void {
+    const partitioned = frame.network.groups.length > 1;
+    const shown = partitioned || frame.rooms.length > 0 ? layout.regions : [];
+    const sel = this.regions
+      .selectAll<SVGGElement, (typeof shown)[number]>('g.region')
+      .data(shown, (d) => String(d.index))
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'region');
+        g.append('circle');
+        g.append('text').attr('class', 'region-caption').attr('text-anchor', 'middle');
+        return g;
+      })
+      .classed('partition', partitioned);
+    sel
+      .select('circle')
+      .attr('cx', (d) => d.cx)
+      .attr('cy', (d) => d.cy)
+      .attr('r', (d) => d.r);
+    sel
+      .select('text')
+      .attr('x', (d) => d.cx)
+      .attr('y', (d) => Math.max(12, d.cy - d.r + 14))
+      .text((d) => (partitioned ? strings.regionPartition(d.index, d.members.length) : strings.regionRoom(d.index)));
+  }
+
+  private drawCuts(frame: Frame, layout: ClusterLayout): void {
+    const data = frame.network.cuts.filter(([a, b]) => layout.positions.has(a) && layout.positions.has(b));
+    const sel = this.cuts
+      .selectAll<SVGGElement, [number, number]>('g.cut')
+      .data(data, (d) => `${d[0]}-${d[1]}`)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'cut');
+        g.append('line');
+        g.append('text').attr('text-anchor', 'middle').text('✕');
+        return g;
+      });
+    sel.each(function ([a, b]) {
+      const p = layout.positions.get(a)!;
+      const q = layout.positions.get(b)!;
+      const g = select(this);
+      g.select('line').attr('x1', p.x).attr('y1', p.y).attr('x2', q.x).attr('y2', q.y);
+      // The ✕ sits near the sending end: that direction is the one cut.
+      g.select('text')
+        .attr('x', p.x + (q.x - p.x) * 0.3)
+        .attr('y', p.y + (q.y - p.y) * 0.3 + 5);
+    });
+  }
+
+  private drawNodes(scene: ClusterScene, layout: ClusterLayout, relayout: boolean): void {
+    const { frame } = scene;
+    const r = layout.nodeRadius;
+    const showLines = layout.nodeSpacing >= MIN_SPACING_FOR_LINES || frame.nodeCount <= 2;
+    const data = frame.nodes.map((view) => presentNode(frame, view));
+    const timers = new Map(frame.timers.map((t) => [t.node, t]));
+    const sel = this.nodes
+      .selectAll<SVGGElement, NodePresentation>('g.node')
+      .data(data, (d) => String(d.id))
+      .join((enter) => {
+        const g = enter
+          .append('g')
+          .attr('class', 'node')
+          .attr('role', 'button')
+          .attr('tabindex', 0)
+          .attr('aria-haspopup', 'menu')
+          .attr('data-node', (d) => d.id)
+          .attr('transform', (d) => translate(layout.positions.get(d.id)));
+        g.append('path').attr('class', 'timer-arc').attr('aria-hidden', 'true');
+        g.append('path').attr('class', 'selection-ring').attr('aria-hidden', 'true');
+        g.append('path').attr('class', 'shape').attr('aria-hidden', 'true');
+        g.append('text').attr('class', 'node-id').attr('text-anchor', 'middle').attr('aria-hidden', 'true');
+        g.append('text').attr('class', 'node-line1').attr('text-anchor', 'middle').attr('aria-hidden', 'true');
+        g.append('text').attr('class', 'node-line2').attr('text-anchor', 'middle').attr('aria-hidden', 'true');
+        g.on('click', (event: MouseEvent, d) => {
+          event.stopPropagation();
+          this.activate(d.id);
+        });
+        g.on('keydown', (event: KeyboardEvent, d) => {
+          if (event.key !== 'Enter' && event.key !== ' ') return;
+          event.preventDefault();
+          event.stopPropagation();
+          this.activate(d.id);
+        });
+        g.call(this.nodeDrag());
+        return g;
+      })
+      .attr('aria-label', (d) => d.label)
+      .attr('aria-expanded', (d) => String(scene.menuNode === d.id))
+      .attr('data-role', (d) => d.styleKey)
+      .classed('down', (d) => d.down)
+      .classed('paused', (d) => d.paused)
+      .classed('selected', (d) => scene.selectedNode === d.id);
+    const placed = sel.filter((d) => d.id !== this.dragging);
+    if (relayout) {
+      placed
+        .transition()
+        .duration(450)
+        .attr('transform', (d) => translate(layout.positions.get(d.id)));
+    } else {
+      placed.interrupt().attr('transform', (d) => translate(layout.positions.get(d.id)));
+    }
+    sel.each(function (d) {
+      const g = select(this);
+      const style = roleStyle(d.styleKey);
+      g.select('.shape')
+        .attr('d', shapePath(style.shape, r))
+        .style('fill', style.fill)
+        .classed('dashed', style.dashed);
+      g.select('.selection-ring').attr('d', shapePath(style.shape, r + 4));
+      g.select('.node-id')
+        .attr('y', r * 0.32)
+        .style('font-size', `${Math.max(9, Math.min(16, r * 0.75))}px`)
+        .style('fill', style.ink)
+        .text(`S${d.id}`);
+      g.select('.node-line1')
+        .attr('y', r + 14)
+        .text(showLines ? d.lines[0] : '');
+      g.select('.node-line2')
+        .attr('y', r + 27)
+        .text(showLines ? d.lines[1] : '');
+      const timer = timers.get(d.id);
+      g.select('.timer-arc').attr('d', timer ? arcPath(0, 0, r + 7, timerFraction(scene.time, timer.due, timer.totalMs)) : '');
+    });
+  }
+
+  private drawMessages(scene: ClusterScene, layout: ClusterLayout): void {
+    const { frame } = scene;
+    const inset = layout.nodeRadius + 3;
+    const visible = frame.messages.filter((m) => layout.positions.has(m.from) && layout.positions.has(m.to));
+    const sel = this.messages
+      .selectAll<SVGGElement, FrameMessage>('g.message')
+      .data(visible, (d) => String(d.id))
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'message');
+        g.append('rect').attr('rx', 6).attr('ry', 6).attr('height', 14).attr('y', -7);
+        g.append('path').attr('class', 'arrowhead');
+        g.append('text').attr('text-anchor', 'middle').attr('y', 4);
+        g.append('title');
+        g.on('click', (event: MouseEvent, d) => {
+          event.stopPropagation();
+          this.callbacks.dropMessage(d);
+        });
+        return g;
+      })
+      .classed('dropped', (d) => d.dropped)
+      .classed('selected', (d) => scene.selectedMessage === d.id);
+    sel.each(function (d) {
+      const a = layout.positions.get(d.from)!;
+      const b = layout.positions.get(d.to)!;
+      const place = messagePlacement(a, b, messageProgress(d.sentAt, d.arrivesAt, scene.time), inset, 6);
+      const label = d.dropped ? `✕ ${messageLabel(d.type, d.msg)}` : messageLabel(d.type, d.msg);
+      const width = 8 + label.length * 6.4;
+      const g = select(this).attr('transform', `translate(${round(place.x)},${round(place.y)})`);
+      g.select('rect')
+        .attr('x', -width / 2)
+        .attr('width', width)
+        .style('fill', MESSAGE_FILL[messageFamily(d.type)]);
+      // The arrowhead points the way the message travels.
+      const rad = (place.angle * Math.PI) / 180;
+      const tipX = Math.cos(rad) * (width / 2 + 6);
+      const tipY = Math.sin(rad) * (width / 2 + 6);
+      const baseX = Math.cos(rad) * (width / 2 - 1);
+      const baseY = Math.sin(rad) * (width / 2 - 1);
+      const nx = -Math.sin(rad) * 4;
+      const ny = Math.cos(rad) * 4;
+      g.select('.arrowhead')
+        .attr('d', `M ${round(tipX)} ${round(tipY)} L ${round(baseX + nx)} ${round(baseY + ny)} L ${round(baseX - nx)} ${round(baseY - ny)} Z`)
+        .style('fill', MESSAGE_FILL[messageFamily(d.type)]);
+      g.select('text').text(label);
+      g.select('title').text(`${strings.dropMessage(d.type, d.from, d.to)}${d.dropped ? ` (${strings.droppedMark})` : ''}`);
+    });
+  }
+
+  private activate(id: number): void {
+    const p = this.clientPoint(id);
+    if (p) this.callbacks.openMenu(id, p);
+  }
+
+  /** Drag a node out of its region to cut it off, or into another partition to move it there. */
+  private nodeDrag() {
+    return drag<SVGGElement, NodePresentation>()
+      .clickDistance(5)
+      .filter(() => !this.scene?.drawing)
+      .subject((_event, d) => this.layout?.positions.get(d.id) ?? { x: 0, y: 0 })
+      .on('start', (_event, d) => {
+        this.dragging = d.id;
+      })
+      .on('drag', function (event: { x: number; y: number }) {
+        select(this).interrupt().attr('transform', `translate(${round(event.x)},${round(event.y)})`).classed('dragging', true);
+      })
+      .on('end', (event: { x: number; y: number }, d) => {
+        this.dragging = null;
+        this.nodes.selectAll('g.node').classed('dragging', false);
+        const layout = this.layout;
+        const frame = this.scene?.frame;
+        const groups = layout && frame ? groupsAfterDrop(frame.network.groups, layout, d.id, { x: event.x, y: event.y }) : undefined;
+        if (groups !== undefined) this.callbacks.partition(groups);
+        else if (this.scene) this.render(this.scene);
+      });
+  }
+}
+
+function translate(p: Point | undefined): string {
+  return p ? `translate(${round(p.x)},${round(p.y)})` : 'translate(0,0)';
+}
+
+function round(v: number): number {
+  return Math.round(v * 10) / 10;
+}

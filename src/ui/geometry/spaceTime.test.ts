@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { laneMarks, messageArrows, timeWindow, type SpaceTimeEvent } from './spaceTime';
+
+const events: SpaceTimeEvent[] = [
+  { t: 0, k: 'state', node: 1, field: 'role', value: 'follower' },
+  { t: 10, k: 'send', from: 1, to: 2, id: 1, msg: { type: 'RequestVote' } },
+  { t: 10, k: 'send', from: 1, to: 3, id: 2, msg: { type: 'RequestVote' } },
+  { t: 25, k: 'deliver', from: 1, to: 2, id: 1 },
+  { t: 28, k: 'drop', from: 1, to: 3, id: 2, reason: 'partition' },
+  { t: 30, k: 'send', from: 2, to: 1, id: 3, msg: { type: 'RequestVoteResponse' } },
+  { t: 31, k: 'deliver', from: 9, to: 9, id: 99 },
+  { t: 40, k: 'state', node: 1, field: 'role', value: 'leader' },
+  { t: 41, k: 'state', node: 3, field: 'up', value: false },
+];
+
+describe('messageArrows', () => {
+  it('pairs sends with deliveries and drops by message id; unmatched sends are in flight', () => {
+    const arrows = messageArrows(events);
+    expect(arrows).toEqual([
+      { id: 1, from: 1, to: 2, type: 'RequestVote', sentAt: 10, endAt: 25, outcome: 'delivered' },
+      { id: 2, from: 1, to: 3, type: 'RequestVote', sentAt: 10, endAt: 28, outcome: 'dropped', reason: 'partition' },
+      { id: 3, from: 2, to: 1, type: 'RequestVoteResponse', sentAt: 30, endAt: null, outcome: 'inflight' },
+    ]);
+  });
+});
+
+describe('laneMarks', () => {
+  it('marks changes of the role field, crashes and restarts', () => {
+    expect(laneMarks(events, 'role')).toEqual([
+      { node: 1, t: 0, value: 'follower' },
+      { node: 1, t: 40, value: 'leader' },
+      { node: 3, t: 41, value: 'crash' },
+    ]);
+  });
+});
+
+describe('timeWindow', () => {
+  it('shows mostly the past and never negative time', () => {
+    expect(timeWindow(1000, 1000)).toEqual([150, 1150]);
+    expect(timeWindow(100, 1000)).toEqual([0, 1000]);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * The space-time diagram's data: one arrow per message (from its send to its delivery or drop,
+ * or to "now" while in flight) and the role changes on each lane. Input is the trace window the
+ * store keeps; pure, so it is tested without a DOM.
+ */
+
+/** The trace events the diagram reads (a subset of the kernel's TraceEvent union). */
+export type SpaceTimeEvent =
+  | { t: number; k: 'send'; from: number; to: number; id: number; msg: unknown; dup?: true }
+  | { t: number; k: 'deliver'; from: number; to: number; id: number }
+  | { t: number; k: 'drop'; from: number; to: number; id: number; reason: string }
+  | { t: number; k: 'state'; node: number; field: string; value: unknown }
+  | { t: number; k: string };
+
+export interface Arrow {
+  id: number;
+  from: number;
+  to: number;
+  type: string;
+  sentAt: number;
+  /** Delivery or drop time; null while the message is still in flight. */
+  endAt: number | null;
+  outcome: 'delivered' | 'dropped' | 'inflight';
+  reason?: string;
+}
+
+export interface LaneMark {
+  node: number;
+  t: number;
+  value: string;
+}
+
+export function messageType(msg: unknown): string {
+  const type = (msg as { type?: unknown } | null)?.type;
+  return typeof type === 'string' ? type : 'message';
+}
+
+/** Arrows for every message whose send is in the window, in send order. */
+export function messageArrows(events: readonly SpaceTimeEvent[]): Arrow[] {
+  const byId = new Map<number, Arrow>();
+  for (const e of events) {
+    if (e.k === 'send') {
+      const s = e as Extract<SpaceTimeEvent, { k: 'send' }>;
+      byId.set(s.id, { id: s.id, from: s.from, to: s.to, type: messageType(s.msg), sentAt: s.t, endAt: null, outcome: 'inflight' });
+    } else if (e.k === 'deliver' || e.k === 'drop') {
+      const d = e as Extract<SpaceTimeEvent, { k: 'deliver' | 'drop' }>;
+      const arrow = byId.get(d.id);
+      if (!arrow) continue;
+      arrow.endAt = d.t;
+      arrow.outcome = d.k === 'deliver' ? 'delivered' : 'dropped';
+      if (d.k === 'drop') arrow.reason = (d as { reason: string }).reason;
+    }
+  }
+  return [...byId.values()];
+}
+
+/** Changes of one state field (Raft `role`, ZAB `state`) as marks on the lanes. */
+export function laneMarks(events: readonly SpaceTimeEvent[], field: string): LaneMark[] {
+  const out: LaneMark[] = [];
+  for (const e of events) {
+    if (e.k !== 'state') continue;
+    const s = e as Extract<SpaceTimeEvent, { k: 'state' }>;
+    if (s.field === field) out.push({ node: s.node, t: s.t, value: String(s.value) });
+    else if (s.field === 'up') out.push({ node: s.node, t: s.t, value: s.value ? 'restart' : 'crash' });
+  }
+  return out;
+}
+
+/** The time window shown: mostly the past, a little of the future so arrivals are visible. */
+export function timeWindow(now: number, spanMs: number): [number, number] {
+  const start = Math.max(0, now - spanMs * 0.85);
+  return [start, start + spanMs];
+}

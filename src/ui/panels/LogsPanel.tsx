@@ -1,0 +1,159 @@
+import { memo } from 'react';
+import type { NodeView } from '../../sim/kernel/protocol';
+import { roleOf } from '../labels';
+import { useUi } from '../store';
+import { strings } from '../strings';
+
+/** At most this many entries per row are drawn; older ones are summed up. */
+const MAX_CELLS = 12;
+
+interface Cell {
+  index: number;
+  label: string;
+  detail: string;
+  colorKey: number;
+  committed: boolean;
+}
+
+interface Row {
+  id: number;
+  role: string;
+  down: boolean;
+  cells: Cell[];
+  length: number;
+  commit: number;
+  /** The leader's view of this follower: [nextIndex, matchIndex]. */
+  progress: [number, number] | null;
+  summary: string;
+}
+
+/** "1.3": epoch 1, counter 3 (ZooKeeper writes zxids as 0x100000003). */
+export function formatZxid(zxid: unknown): string {
+  if (typeof zxid === 'number') return `${Math.floor(zxid / 2 ** 32)}.${zxid % 2 ** 32}`;
+  const z = zxid as { epoch?: number; counter?: number } | null;
+  if (z && typeof z.epoch === 'number') return `${z.epoch}.${z.counter ?? 0}`;
+  return String(zxid);
+}
+
+function zxidEpoch(zxid: unknown): number {
+  if (typeof zxid === 'number') return Math.floor(zxid / 2 ** 32);
+  return (zxid as { epoch?: number } | null)?.epoch ?? 0;
+}
+
+function raftRows(nodes: readonly NodeView[]): Row[] {
+  const leader = nodes.find((v) => v.up !== false && v.role === 'leader');
+  const next = (leader?.nextIndex ?? {}) as Record<string, number>;
+  const match = (leader?.matchIndex ?? {}) as Record<string, number>;
+  return nodes.map((view) => {
+    const id = view.id as number;
+    const log = (view.log ?? []) as { term: number; value: string | null }[];
+    const commit = typeof view.commitIndex === 'number' ? view.commitIndex : 0;
+    const cells = log.map((e, i) => ({
+      index: i + 1,
+      label: String(e.term),
+      detail: `index ${i + 1}, term ${e.term}, ${e.value ?? strings.noop}`,
+      colorKey: e.term,
+      committed: i + 1 <= commit,
+    }));
+    const progress: [number, number] | null = leader && leader.id !== id && next[String(id)] !== undefined ? [next[String(id)], match[String(id)] ?? 0] : null;
+    return {
+      id,
+      role: roleOf(view) ?? '',
+      down: view.up === false,
+      cells,
+      length: log.length,
+      commit,
+      progress,
+      summary: strings.logSummary(id, log.length, commit, progress ? strings.leaderProgress(progress[0], progress[1]) : ''),
+    };
+  });
+}
+
+function zabRows(nodes: readonly NodeView[]): Row[] {
+  return nodes.map((view) => {
+    const id = view.id as number;
+    const history = (view.history ?? []) as unknown[];
+    const committed = new Set(((view.committed ?? []) as unknown[]).map(formatZxid));
+    const cells = history.map((entry, i) => {
+      const e = (typeof entry === 'object' && entry !== null ? entry : { zxid: entry }) as { zxid?: unknown; value?: unknown };
+      const z = formatZxid(e.zxid);
+      return {
+        index: i + 1,
+        label: z,
+        detail: `zxid ${z}${typeof e.zxid === 'number' ? ` (0x${e.zxid.toString(16)})` : ''}${e.value !== undefined ? `, ${String(e.value)}` : ''}`,
+        colorKey: zxidEpoch(e.zxid),
+        committed: committed.has(z),
+      };
+    });
+    const commit = cells.filter((c) => c.committed).length;
+    return { id, role: roleOf(view) ?? '', down: view.up === false, cells, length: history.length, commit, progress: null, summary: strings.logSummary(id, history.length, commit, '') };
+  });
+}
+
+/** Per-node logs: Raft entries colored by term with the commit index and the leader's nextIndex / matchIndex; ZAB history by zxid with committed marks. */
+export function LogsPanel() {
+  const protocol = useUi((s) => s.frame?.protocol);
+  const nodes = useUi((s) => s.frame?.nodes);
+  if (!nodes || protocol === 'gossip') return <p className="muted">{strings.logsEmpty}</p>;
+  const rows = protocol === 'zab' ? zabRows(nodes) : raftRows(nodes);
+  const longest = Math.max(0, ...rows.map((r) => r.length));
+  const first = Math.max(1, longest - MAX_CELLS + 1);
+  return (
+    <div className="logs">
+      <ol className="log-rows">
+        {rows.map((row) => (
+          <LogRow key={row.id} row={row} first={first} zab={protocol === 'zab'} />
+        ))}
+      </ol>
+      <p className="small muted">{zabLegendOr(protocol === 'zab')}</p>
+    </div>
+  );
+}
+
+function zabLegendOr(zab: boolean): string {
+  return zab ? strings.zabLogLegend : strings.raftLogLegend;
+}
+
+const LogRow = memo(
+  function LogRow({ row, first, zab }: { row: Row; first: number; zab: boolean }) {
+    const hidden = Math.max(0, Math.min(row.length, first - 1));
+    return (
+      <li className={row.down ? 'log-row down' : 'log-row'} aria-label={row.summary} data-node={row.id}>
+        <span className="log-node" aria-hidden="true">
+          S{row.id}
+          <span className="log-role">{row.down ? 'down' : row.role}</span>
+        </span>
+        <span className="log-cells" aria-hidden="true">
+          {hidden > 0 && <span className="log-more">{strings.earlierEntries(hidden)}</span>}
+          {row.cells.slice(first - 1).map((c) => (
+            <span
+              key={c.index}
+              className={`${c.committed ? 'log-cell committed' : 'log-cell'}${zab ? ' wide' : ''}`}
+              style={{ background: `var(--term-${c.colorKey % 6})` }}
+              title={c.detail}
+            >
+              {c.label}
+              {row.progress && c.index === row.progress[1] && <span className="marker match">{strings.matchIndex}</span>}
+              {row.progress && c.index === row.progress[0] && <span className="marker next">{strings.nextIndex}</span>}
+            </span>
+          ))}
+          {row.progress && row.progress[0] === row.length + 1 && (
+            <span className="log-cell ghost">
+              <span className="marker next">{strings.nextIndex}</span>
+            </span>
+          )}
+        </span>
+        <span className="log-commit">
+          {strings.commitIndex} {row.commit}
+        </span>
+      </li>
+    );
+  },
+  (a, b) => a.first === b.first && a.zab === b.zab && a.row.summary === b.row.summary && a.row.role === b.row.role && a.row.down === b.row.down && sameCells(a.row.cells, b.row.cells),
+);
+
+function sameCells(a: Cell[], b: Cell[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].detail !== b[i].detail || a[i].committed !== b[i].committed) return false;
+  return true;
+}

@@ -1,0 +1,67 @@
+import { useId } from 'react';
+import type { Controller } from '../controller';
+import { useUi, type PanelTab } from '../store';
+import { strings } from '../strings';
+import { InformedChart } from './InformedChart';
+import { Inspector } from './Inspector';
+import { LogsPanel } from './LogsPanel';
+import { NetworkPanel } from './NetworkPanel';
+import { StatechartPanel } from './StatechartPanel';
+
+type Tab = PanelTab;
+
+/** Logs (or, for gossip, the informed chart), the statechart, the inspector and the network, as tabs. */
+export function SidePanel({ controller }: { controller: Controller }) {
+  const protocol = useUi((s) => s.frame?.protocol);
+  const stored = useUi((s) => s.tab);
+  const id = useId();
+  const first: Tab = protocol === 'gossip' ? 'chart' : 'logs';
+  const tabs: { tab: Tab; label: string }[] = [
+    { tab: first, label: protocol === 'gossip' ? strings.tabChart : strings.tabLogs },
+    { tab: 'statechart', label: strings.tabStatechart },
+    { tab: 'inspector', label: strings.tabInspector },
+    { tab: 'network', label: strings.network },
+  ];
+  const active: Tab = tabs.some((t) => t.tab === stored) ? stored : first;
+  const select = (tab: Tab) => useUi.getState().setTab(tab as PanelTab);
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const i = tabs.findIndex((t) => t.tab === active);
+    let next = -1;
+    if (e.key === 'ArrowRight') next = (i + 1) % tabs.length;
+    else if (e.key === 'ArrowLeft') next = (i - 1 + tabs.length) % tabs.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = tabs.length - 1;
+    if (next < 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    select(tabs[next].tab);
+    document.getElementById(`${id}-tab-${tabs[next].tab}`)?.focus();
+  };
+  return (
+    <section className="side panel" aria-label={strings.panels}>
+      <div role="tablist" aria-label={strings.panels} className="tabs" onKeyDown={onKeyDown}>
+        {tabs.map((t) => (
+          <button
+            key={t.tab}
+            id={`${id}-tab-${t.tab}`}
+            type="button"
+            role="tab"
+            aria-selected={active === t.tab}
+            aria-controls={`${id}-panel`}
+            tabIndex={active === t.tab ? 0 : -1}
+            onClick={() => select(t.tab)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${active}`} className="tab-panel">
+        {active === 'logs' && <LogsPanel />}
+        {active === 'chart' && <InformedChart />}
+        {active === 'statechart' && <StatechartPanel />}
+        {active === 'inspector' && <Inspector controller={controller} />}
+        {active === 'network' && <NetworkPanel controller={controller} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Controller } from '../controller';
+import { useSceneLoop } from '../cluster/useSceneLoop';
+import { traceWindow, useUi } from '../store';
+import { strings } from '../strings';
+import { SpaceTimeView } from './spaceTimeView';
+
+const SPANS_MS = [500, 1000, 2000, 5000] as const;
+const ROLE_FIELD: Record<string, string> = { raft: 'role', zab: 'state', gossip: 'informed' };
+
+/** The space-time diagram beside the cluster, following the Time slider (click to jump). */
+export function SpaceTime({ controller }: { controller: Controller }) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const view = useRef<SpaceTimeView | null>(null);
+  const [width, setWidth] = useState(600);
+  const [span, setSpan] = useState<number>(1000);
+  const nodeCount = useUi((s) => s.frame?.nodeCount ?? 0);
+  const bulk = useUi((s) => s.frame?.view === 'bulk');
+  const height = Math.max(110, Math.min(210, nodeCount * 18 + 30));
+
+  useEffect(() => {
+    if (!svgRef.current) return;
+    view.current = new SpaceTimeView(svgRef.current, (t) => controller.seek(t));
+    return () => {
+      view.current = null;
+    };
+  }, [controller, bulk]);
+
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.max(200, Math.floor(entry.contentRect.width))));
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [bulk]);
+
+  const draw = useCallback(
+    (s: ReturnType<typeof useUi.getState>, time: number) => {
+      if (!s.frame || !view.current || s.frame.view === 'bulk') return;
+      view.current.render({
+        events: traceWindow.events,
+        messages: s.frame.messages,
+        nodeCount: s.frame.nodeCount,
+        time,
+        horizon: s.frame.horizon,
+        spanMs: span,
+        width,
+        height,
+        selectedNode: s.selectedNode,
+        roleField: ROLE_FIELD[s.frame.protocol] ?? 'role',
+      });
+    },
+    [span, width, height],
+  );
+  useSceneLoop(draw, !bulk);
+
+  return (
+    <section className="space-time panel" aria-labelledby="space-time-heading">
+      <div className="panel-head">
+        <h2 id="space-time-heading">{strings.spaceTime}</h2>
+        <label className="small">
+          Window
+          <select aria-label="Window" value={span} onChange={(e) => setSpan(Number(e.target.value))}>
+            {SPANS_MS.map((ms) => (
+              <option key={ms} value={ms}>
+                {ms / 1000} s
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {bulk ? (
+        <p className="muted small">The space-time diagram draws clusters of up to 32 nodes.</p>
+      ) : (
+        <div ref={boxRef} className="space-time-box">
+          <svg ref={svgRef} role="img" aria-label={`${strings.spaceTime}. ${strings.spaceTimeHelp}`} />
+        </div>
+      )}
+    </section>
+  );
+}

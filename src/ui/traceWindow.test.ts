@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { KEEP_MS, TraceWindow } from './traceWindow';
+
+describe('TraceWindow', () => {
+  it('appends deltas and renders narration, actions and violations as lines', () => {
+    const w = new TraceWindow();
+    w.apply({ reset: true, events: [{ t: 0, k: 'state', node: 1, field: 'role', value: 'follower' }] }, 0);
+    w.apply(
+      {
+        reset: false,
+        events: [
+          { t: 5, k: 'action', action: { at: 5, do: 'crash', node: 2 } },
+          { t: 6, k: 'narrate', node: 3, key: 'kernel.alreadyDown', params: { node: 3 } },
+          { t: 7, k: 'violation', invariant: 'ElectionSafety', message: 'two leaders in term 2' },
+        ],
+      },
+      7,
+    );
+    expect(w.events).toHaveLength(4);
+    expect(w.lines.map((l) => l.text)).toEqual(['Action: S2 crashes.', 'S3 is already down.', 'ElectionSafety: two leaders in term 2']);
+  });
+  it('starts over on a reset', () => {
+    const w = new TraceWindow();
+    w.apply({ reset: false, events: [{ t: 1, k: 'narrate', node: 1, key: 'kernel.alreadyDown', params: { node: 1 } }] }, 1);
+    w.apply({ reset: true, events: [] }, 0);
+    expect(w.events).toEqual([]);
+    expect(w.lines).toEqual([]);
+  });
+  it('slides: events older than the window are dropped', () => {
+    const w = new TraceWindow();
+    w.apply({ reset: false, events: [{ t: 0, k: 'timer', node: 1, name: 'election' }] }, 0);
+    w.apply({ reset: false, events: [{ t: KEEP_MS + 10, k: 'timer', node: 1, name: 'election' }] }, KEEP_MS + 10);
+    expect(w.events.map((e) => e.t)).toEqual([KEEP_MS + 10]);
+  });
+});

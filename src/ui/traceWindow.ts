@@ -1,0 +1,77 @@
+import { renderNarration } from '../sim/narration/render';
+import type { TraceEvent } from '../sim/kernel/trace';
+import type { TraceDelta } from '../worker/frame';
+import { describeAction } from './actionText';
+
+/** Virtual ms of the past the UI keeps for the space-time diagram. */
+export const KEEP_MS = 8000;
+const MAX_EVENTS = 12_000;
+const MAX_LINES = 200;
+
+export interface NarrationLine {
+  /** Trace position, unique within a window (a React key). */
+  key: string;
+  t: number;
+  node: number | null;
+  text: string;
+  kind: 'narrate' | 'action' | 'violation';
+}
+
+/**
+ * The recent trace as the UI keeps it: a sliding window of events (the space-time diagram) and
+ * the narration lines rendered from it. A delta with `reset` replaces everything (the run was
+ * rewound); otherwise events are appended and the window slides.
+ */
+export class TraceWindow {
+  events: TraceEvent[] = [];
+  lines: NarrationLine[] = [];
+  private serial = 0;
+
+  apply(delta: TraceDelta, now: number): { linesChanged: boolean } {
+    let linesChanged = false;
+    if (delta.reset) {
+      this.events = delta.events.slice();
+      this.lines = [];
+      linesChanged = true;
+    } else {
+      for (const e of delta.events) this.events.push(e);
+    }
+    for (const e of delta.events) {
+      const line = this.lineOf(e);
+      if (line) {
+        this.lines.push(line);
+        linesChanged = true;
+      }
+    }
+    if (this.lines.length > MAX_LINES) this.lines = this.lines.slice(-MAX_LINES);
+    else if (linesChanged) this.lines = this.lines.slice();
+    this.trim(now);
+    return { linesChanged };
+  }
+
+  clear(): void {
+    this.events = [];
+    this.lines = [];
+  }
+
+  private trim(now: number): void {
+    const cutoff = now - KEEP_MS;
+    let lo = 0;
+    let hi = this.events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.events[mid].t < cutoff) lo = mid + 1;
+      else hi = mid;
+    }
+    const drop = Math.max(lo, this.events.length - MAX_EVENTS);
+    if (drop > 0) this.events.splice(0, drop);
+  }
+
+  private lineOf(e: TraceEvent): NarrationLine | null {
+    const key = `${e.t}:${++this.serial}`;
+    if (e.k === 'narrate') return { key, t: e.t, node: e.node || null, text: renderNarration(e.key, e.params), kind: 'narrate' };
+    if (e.k === 'action') return { key, t: e.t, node: null, text: describeAction(e.action), kind: 'action' };
+    if (e.k === 'violation') return { key, t: e.t, node: null, text: `${e.invariant}: ${e.message}`, kind: 'violation' };
+    return null;
+  }
+}
