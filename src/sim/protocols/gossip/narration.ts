@@ -13,14 +13,20 @@ export function narratesEverything(nodeCount: number): boolean {
   return nodeCount <= NARRATE_ALL_MAX_NODES;
 }
 
-/** English narration for gossip and SWIM (i18next placeholders; node ids as S{{node}}). */
+/**
+ * English narration for gossip and SWIM (i18next placeholders; node ids as S{{node}}). Enums (how a
+ * rumor spreads, a member's status, a command) are worded by `$t(…)` (render.ts). The Chinese twin
+ * is narration.zh.ts.
+ */
 export const gossipTemplates: TemplateTable = {
-  'gossip.rumorStart': 'S{{node}} starts a rumor; it spreads by {{spread}} to {{fanout}} peers every {{intervalMs}} ms.',
+  'gossip.rumorStart': 'S{{node}} starts a rumor; it spreads by $t(gossip.spread.{{spread}}) to {{fanout}} peers every {{intervalMs}} ms.',
   'gossip.rumorKnown': 'S{{node}} already knows the rumor.',
   'gossip.informed': 'S{{node}} hears the rumor from S{{from}}, {{afterMs}} ms after it started.',
-  'gossip.noMembership': 'S{{node}} ignores {{command}}: rumor mode has no membership.',
+  'gossip.noMembership': 'S{{node}} ignores $t(kernel.command.{{command}}): rumor mode has no membership.',
   'gossip.indirectProbe':
     'S{{node}} got no ack from S{{target}} within {{timeoutMs}} ms and asks {{helpers}} to ping it (ping-req).',
+  'gossip.indirectProbe.alone':
+    'S{{node}} got no ack from S{{target}} within {{timeoutMs}} ms and knows no other live member to ask to ping it (ping-req).',
   'gossip.probeFailed':
     'S{{node}} got no ack from S{{target}} this protocol period, directly or indirectly: it suspects S{{target}} (incarnation {{incarnation}}).',
   'gossip.suspect': 'S{{node}} now suspects {{members}} (news from S{{from}}).',
@@ -33,10 +39,10 @@ export const gossipTemplates: TemplateTable = {
   'gossip.alive': 'S{{node}} counts {{members}} as alive again, at a higher incarnation (news from S{{from}}).',
   'gossip.leftHeard': 'S{{node}} learns that {{members}} left the cluster (news from S{{from}}).',
   'gossip.refute':
-    'S{{node}} hears it is {{status}} at incarnation {{accused}} and refutes it: it announces alive with incarnation {{incarnation}}.',
+    'S{{node}} hears it is $t(gossip.status.{{status}}) at incarnation {{accused}} and refutes it: it announces alive with incarnation {{incarnation}}.',
   'gossip.overtake':
     'S{{node}} hears of itself alive at incarnation {{accused}}, from an earlier life: it moves on to incarnation {{incarnation}}.',
-  'gossip.acceptOwnFate': 'S{{node}} accepts that it is {{status}} instead of refuting (unsafe.noRefute).',
+  'gossip.acceptOwnFate': 'S{{node}} accepts that it is $t(gossip.status.{{status}}) instead of refuting (unsafe.noRefute).',
   'gossip.join': 'S{{node}} asks S{{seed}} to join the cluster (a push-pull exchange of member lists).',
   'gossip.joined': 'S{{node}} joined through S{{seed}}: it now knows {{members}} live members.',
   'gossip.merged':
@@ -45,4 +51,17 @@ export const gossipTemplates: TemplateTable = {
   'gossip.leave': 'S{{node}} leaves the cluster: it announces "left" at incarnation {{incarnation}} and stops probing.',
   'gossip.alreadyLeft': 'S{{node}} has already left.',
   'gossip.reconnect': 'S{{node}} tries to reach S{{member}}, which it believes dead (Serf reconnect).',
+};
+
+/** Words the templates nest with `$t(…)`: how a rumor spreads, and a member's status. */
+export const gossipWords: TemplateTable = {
+  'gossip.spread.push': 'push',
+  'gossip.spread.pull': 'pull',
+  'gossip.spread.pushpull': 'pushpull',
+  'gossip.spread.piggyback': 'piggybacking on probes and gossip',
+  'gossip.status.unknown': 'unknown',
+  'gossip.status.alive': 'alive',
+  'gossip.status.suspect': 'suspect',
+  'gossip.status.dead': 'dead',
+  'gossip.status.left': 'left',
 };

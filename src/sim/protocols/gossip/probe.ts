@@ -85,11 +85,11 @@ export function probeTimedOut(state: SwimNodeState, io: GossipIO): void {
     send(state, io, helper, updates ? { type: 'pingReq', seq: probe.seq, target, updates } : { type: 'pingReq', seq: probe.seq, target });
   }
   if (narratesEverything(io.nodeCount)) {
-    io.narrate('gossip.indirectProbe', {
+    io.narrate(helpers.length > 0 ? 'gossip.indirectProbe' : 'gossip.indirectProbe.alone', {
       node: io.id,
       target,
       timeoutMs: io.params.probeTimeout,
-      helpers: helpers.length > 0 ? helpers.map((h) => `S${h}`).join(', ') : 'nobody',
+      helpers: helpers.map((h) => `S${h}`).join(', '),
     });
   }
 }

@@ -190,7 +190,7 @@ function startRumor(state: SwimNodeState, io: GossipIO): void {
   state.rumor = rumor;
   state.informedAtMs = io.now;
   io.changed('informed', true);
-  io.narrate('gossip.rumorStart', { node: io.id, spread: 'piggybacking on probes and gossip', fanout: io.params.fanout, intervalMs: io.params.gossipInterval });
+  io.narrate('gossip.rumorStart', { node: io.id, spread: 'piggyback', fanout: io.params.fanout, intervalMs: io.params.gossipInterval });
   enqueue(state, io, rumor);
 }
 

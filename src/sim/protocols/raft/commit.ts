@@ -1,4 +1,4 @@
-import { applyToKv, describeValue, termAt } from './log';
+import { applyToKv, termAt } from './log';
 import { quorumSize } from './quorum';
 import type { RaftIO, RaftState } from './types';
 
@@ -42,7 +42,7 @@ export function advanceCommit(state: RaftState, io: RaftIO): void {
   const n = quorumMatchIndex(state, io);
   if (n <= state.commitIndex) return;
   const entryTerm = termAt(state.log, n);
-  const value = describeValue(state.log[n - 1].value);
+  const value = state.log[n - 1].value;
   if (entryTerm !== state.term) {
     if (!io.params.unsafe.commitOldTermByCount) {
       if (state.commitHeldBackAt < n) {

@@ -57,7 +57,7 @@ export function lastIndexOfTerm(log: readonly LogEntry[], term: number, upTo: nu
   return 0;
 }
 
-/** How an entry reads in narration: the quoted command, or no-op (a term of art, left untranslated). */
+/** How an entry reads in checker messages (narration words it per language: the `entry` formatter in narration/render.ts). */
 export function describeValue(value: string | null): string {
   return value === null ? 'no-op' : `"${value}"`;
 }

@@ -13,7 +13,7 @@ const examples = readdirSync(new URL('../../../../examples/', import.meta.url))
   .map((f) => f.slice(0, -'.json'.length));
 
 function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g)].map((m) => m[1]);
+  return [...template.matchAll(/\{\{\s*([A-Za-z0-9_]+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]);
 }
 
 describe('narration', () => {
@@ -21,7 +21,7 @@ describe('narration', () => {
     const keys = new Set<string>();
     for (const dir of ['', 'checkers/']) {
       for (const f of readdirSync(new URL(dir, here))) {
-        if (!f.endsWith('.ts') || f.endsWith('.test.ts') || f === 'narration.ts') continue;
+        if (!f.endsWith('.ts') || f.endsWith('.test.ts') || /^narration(\.zh)?\.ts$/.test(f)) continue;
         const text = readFileSync(new URL(dir + f, here), 'utf8');
         for (const m of text.matchAll(/'(raft\.[a-zA-Z.]+)'/g)) keys.add(m[1]);
       }

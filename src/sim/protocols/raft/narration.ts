@@ -2,7 +2,9 @@ import type { TemplateTable } from '../../narration/templates';
 
 /**
  * English narration for Raft, written for a student: every line says who did what and why,
- * citing the rule. Keys are what the nodes pass to io.narrate; node ids render as S<id>.
+ * citing the rule. Keys are what the nodes pass to io.narrate; node ids render as S<id>. Parameters
+ * are data (a role, an entry's value or null for a no-op), worded by the templates: `$t(raft.role.…)`,
+ * `{{value, entry}}` (render.ts). The Chinese twin is narration.zh.ts.
  */
 export const raftTemplates: TemplateTable = {
   // Start and restart (Figure 2: term, vote and log are on disk).
@@ -72,7 +74,7 @@ export const raftTemplates: TemplateTable = {
   'raft.term.newer':
     'S{{node}} sees term {{term}} in S{{from}}’s {{msgType}}, newer than its own {{oldTerm}}: it moves to term {{term}}, where it has not voted yet.',
   'raft.term.stepDown':
-    'S{{node}} ({{role}} in term {{oldTerm}}) sees term {{term}} in S{{from}}’s {{msgType}}: a newer term, so it steps down to follower.',
+    'S{{node}} ($t(raft.role.{{role}}) in term {{oldTerm}}) sees term {{term}} in S{{from}}’s {{msgType}}: a newer term, so it steps down to follower.',
   'raft.candidate.leaderSeen':
     'S{{node}} was a candidate in term {{term}}, but S{{leader}} already leads this term (it sent AppendEntries): S{{node}} falls back to follower (§5.2).',
   'raft.precandidate.leaderSeen':
@@ -98,7 +100,7 @@ export const raftTemplates: TemplateTable = {
   'raft.append.accept':
     'S{{node}} appends {{count}} entries from leader S{{leader}} at index {{first}}–{{last}}.',
   'raft.append.acceptOne':
-    'S{{node}} appends 1 entry from leader S{{leader}} at index {{first}}: {{value}} of term {{term}}.',
+    'S{{node}} appends 1 entry from leader S{{leader}} at index {{first}}: {{value, entry}} of term {{term}}.',
   'raft.append.twoLeaders':
     'S{{node}} is leader of term {{term}} and gets AppendEntries from S{{leader}}, another leader of the same term: two leaders in one term (only possible with an unsafe switch). It ignores it.',
   'raft.append.backoff.missing':
@@ -110,27 +112,35 @@ export const raftTemplates: TemplateTable = {
 
   // Commitment (§5.3, §5.4.2).
   'raft.commit.advance':
-    'S{{node}} commits index {{index}} ({{value}}, term {{term}}): {{replicas}} store it, at least {{needed}} of {{nodes}} servers. It applies it to its state machine.',
+    'S{{node}} commits index {{index}} ({{value, entry}}, term {{term}}): {{replicas}} store it, at least {{needed}} of {{nodes}} servers. It applies it to its state machine.',
   'raft.commit.advanceWithEarlier':
-    'S{{node}} commits index {{index}} ({{value}}, term {{term}}): {{replicas}} store it, at least {{needed}} of {{nodes}} servers. The {{earlier}} entries before it from older terms are committed with it (§5.4.2).',
+    'S{{node}} commits index {{index}} ({{value, entry}}, term {{term}}): {{replicas}} store it, at least {{needed}} of {{nodes}} servers. The {{earlier}} entries before it from older terms are committed with it (§5.4.2).',
   'raft.commit.heldBack':
     'S{{node}} does not commit index {{index}} yet although {{replicas}} store it: it is from term {{entryTerm}}, older than the current term {{term}}, and only entries of the current term are committed by counting replicas (§5.4.2, Figure 8).',
   'raft.commit.oldTermUnsafe':
     'S{{node}} commits index {{index}} from old term {{entryTerm}} just because {{replicas}} store it (unsafe: commitOldTermByCount, the Figure 8 mistake).',
   'raft.commit.learn':
-    'S{{node}} learns from leader S{{leader}} that entries up to index {{index}} are committed ({{count}} new, last {{value}}) and applies them.',
-  'raft.commit.learnOne': 'S{{node}} learns from leader S{{leader}} that index {{index}} ({{value}}) is committed and applies it.',
+    'S{{node}} learns from leader S{{leader}} that entries up to index {{index}} are committed ({{count}} new, last {{value, entry}}) and applies them.',
+  'raft.commit.learnOne': 'S{{node}} learns from leader S{{leader}} that index {{index}} ({{value, entry}}) is committed and applies it.',
 
   // Client requests.
   'raft.request.append':
     'S{{node}}, the leader of term {{term}}, appends the client’s “{{value}}” at index {{index}} and sends it to the followers.',
   'raft.request.appendForwarded':
     'S{{node}}, the leader of term {{term}}, appends “{{value}}” (forwarded by S{{from}}) at index {{index}} and sends it to the followers.',
-  'raft.request.forward': 'S{{node}} is a {{role}}, not the leader: it redirects the client’s “{{value}}” to the leader it knows, S{{leader}}.',
+  'raft.request.forward': 'S{{node}} is a $t(raft.role.{{role}}), not the leader: it redirects the client’s “{{value}}” to the leader it knows, S{{leader}}.',
   'raft.request.reject':
-    'S{{node}} ({{role}}, term {{term}}) knows no leader: it rejects the client’s “{{value}}”; the client must retry later.',
+    'S{{node}} ($t(raft.role.{{role}}), term {{term}}) knows no leader: it rejects the client’s “{{value}}”; the client must retry later.',
   'raft.request.dropForwarded':
     'S{{node}} is no longer the leader and knows none: it drops “{{value}}” forwarded by S{{from}}; the client must retry.',
   'raft.request.dropForwardedHint':
     'S{{node}} is no longer the leader: it drops “{{value}}” forwarded by S{{from}}; hint for the client: S{{leader}} leads term {{term}}.',
+};
+
+/** Words the templates nest with `$t(…)`: the roles of Figure 2 (and PreVote's precandidate). */
+export const raftWords: TemplateTable = {
+  'raft.role.follower': 'follower',
+  'raft.role.precandidate': 'precandidate',
+  'raft.role.candidate': 'candidate',
+  'raft.role.leader': 'leader',
 };

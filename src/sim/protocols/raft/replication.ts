@@ -1,5 +1,5 @@
 import { advanceCommit, setCommitIndex } from './commit';
-import { describeValue, firstIndexOfTermRun, lastIndexOfTerm, termAt, truncateFrom } from './log';
+import { firstIndexOfTermRun, lastIndexOfTerm, termAt, truncateFrom } from './log';
 import { resetElectionTimer } from './quorum';
 import { adoptTerm, fallBackToLeader, heardFromLeader } from './roles';
 import { sendAppend } from './send';
@@ -86,7 +86,7 @@ export function handleAppendEntries(state: RaftState, from: number, msg: AppendE
     for (; i < entries.length; i++) log.push(entries[i]);
     if (log.length === first) {
       const e = log[first - 1];
-      io.narrate('raft.append.acceptOne', { node: io.id, leader, first, term: e.term, value: describeValue(e.value) });
+      io.narrate('raft.append.acceptOne', { node: io.id, leader, first, term: e.term, value: e.value });
     } else io.narrate('raft.append.accept', { node: io.id, leader, first, last: log.length, count: log.length - first + 1 });
   }
   // Rule 5: commit up to the leader's commitIndex, but not past what is known to match it.
@@ -94,7 +94,7 @@ export function handleAppendEntries(state: RaftState, from: number, msg: AppendE
   if (msg.leaderCommit > state.commitIndex) {
     const index = Math.min(msg.leaderCommit, lastNew);
     if (index > state.commitIndex) {
-      const value = describeValue(log[index - 1].value);
+      const value = log[index - 1].value;
       if (index - state.commitIndex === 1) io.narrate('raft.commit.learnOne', { node: io.id, leader, index, value });
       else io.narrate('raft.commit.learn', { node: io.id, leader, index, value, count: index - state.commitIndex });
       setCommitIndex(state, io, index);

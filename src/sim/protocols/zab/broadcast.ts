@@ -1,6 +1,6 @@
 import { sendOn } from './channel';
-import { describeValue, lastZxid } from './history';
-import { isQuorum, isVoter, nodeList, quorumSize, voterIds } from './quorum';
+import { lastZxid } from './history';
+import { isQuorum, isVoter, quorumSize, voterIds } from './quorum';
 import { goLooking } from './roles';
 import { initLimitMs, pingIntervalMs, syncLimitMs } from './timing';
 import type { LearnerHandler, Txn, ZabIO, ZabState } from './types';
@@ -45,11 +45,11 @@ export function propose(state: ZabState, value: string, io: ZabIO): void {
   }
   io.narrate('zab.lead.propose', {
     node: io.id,
-    value: describeValue(value),
+    value,
     zxid: zxidHex(txn.zxid),
     epoch: epochOf(txn.zxid),
     counter: counterOf(txn.zxid),
-    followers: nodeList(followers),
+    followers,
   });
   tryToCommit(state, io);
 }
@@ -72,8 +72,8 @@ export function tryToCommit(state: ZabState, io: ZabIO): void {
     io.narrate('zab.lead.commit', {
       node: io.id,
       zxid: zxidHex(txn.zxid),
-      value: describeValue(txn.value),
-      ackers: nodeList(ackers),
+      value: txn.value,
+      ackers,
       count: ackers.length,
       voters: voterIds(io.params, io.nodeCount).length,
       needed: quorumSize(io.params, io.nodeCount),
@@ -105,7 +105,7 @@ export function onTick(state: ZabState, io: ZabIO): void {
       io.narrate('zab.lead.quorumLost', {
         node: io.id,
         epoch: state.currentEpoch,
-        synced: nodeList(synced),
+        synced,
         count: synced.length,
         needed: quorumSize(io.params, io.nodeCount),
         ticks: io.params.syncLimit,

@@ -1,5 +1,4 @@
 import { propose } from './broadcast';
-import { describeValue } from './history';
 import { forwardRequest } from './learner';
 import type { ZabIO, ZabState } from './types';
 
@@ -13,11 +12,11 @@ const UPPER: Record<string, string> = { looking: 'LOOKING', following: 'FOLLOWIN
 export function onClientRequest(state: ZabState, value: string, io: ZabIO): void {
   if (state.state === 'leading') {
     if (state.phase === 'broadcast') {
-      io.narrate('zab.request.atLeader', { node: io.id, value: describeValue(value) });
+      io.narrate('zab.request.atLeader', { node: io.id, value });
       propose(state, value, io);
-    } else io.narrate('zab.request.notReady', { node: io.id, value: describeValue(value), phase: state.phase });
+    } else io.narrate('zab.request.notReady', { node: io.id, value, phase: state.phase });
     return;
   }
   if (forwardRequest(state, value, io)) return;
-  io.narrate('zab.request.noLeader', { node: io.id, value: describeValue(value), state: UPPER[state.state], phase: state.phase });
+  io.narrate('zab.request.noLeader', { node: io.id, value, state: UPPER[state.state], phase: state.phase });
 }

@@ -1,5 +1,5 @@
 import { lastZxid } from './history';
-import { isQuorum, isVoter, nodeList, quorumSize, voterIds } from './quorum';
+import { isQuorum, isVoter, quorumSize, voterIds } from './quorum';
 import { setLeader, setPhase, transitionState } from './roles';
 import type { ElectionVote, Notification, Vote, ZabIO, ZabState } from './types';
 import { decidingRule, NO_VOTE, sameVote, totalOrderPredicate, votesAgree } from './vote';
@@ -52,7 +52,7 @@ export function lookForLeader(state: ZabState, io: ZabIO): void {
   state.outOfElection = emptyVotes(io);
   state.finalizing = false;
   state.notifyTimeoutMs = io.params.finalizeWait;
-  const peers = nodeList(otherVoters(io));
+  const peers = otherVoters(io);
   if (state.observer) io.narrate('zab.election.start.observer', { node: io.id, round: state.round, peers });
   else io.narrate('zab.election.start', { node: io.id, round: state.round, epoch: state.vote.epoch, zxid: zxidHex(state.vote.zxid), peers });
   sendNotifications(state, io);
@@ -235,7 +235,7 @@ function checkLookingQuorum(state: ZabState, io: ZabIO): void {
     node: io.id,
     leader: state.vote.leader,
     round: state.round,
-    voters: nodeList(ids),
+    voters: ids,
     count: ids.length,
     needed: quorumSize(io.params, io.nodeCount),
     waitMs: io.params.finalizeWait,
@@ -291,7 +291,7 @@ function onEstablishedVote(state: ZabState, from: number, n: Notification, io: Z
 function join(state: ZabState, n: Notification, ids: number[], io: ZabIO): void {
   setVote(state, n, io);
   const key = state.observer ? 'zab.join.observe' : n.leader === io.id ? 'zab.join.lead' : 'zab.join.follow';
-  io.narrate(key, { node: io.id, leader: n.leader, epoch: n.epoch, voters: nodeList(ids), count: ids.length, needed: quorumSize(io.params, io.nodeCount) });
+  io.narrate(key, { node: io.id, leader: n.leader, epoch: n.epoch, voters: ids, count: ids.length, needed: quorumSize(io.params, io.nodeCount) });
   decide(state, io);
 }
 

@@ -54,7 +54,7 @@ export function synthesizeHistory(last: number): Txn[] {
   return out;
 }
 
-/** "x=1", or "(none)" for an empty value. */
+/** "x=1", or "(empty)" for an empty value, in checker messages (narration: the `txn` formatter in narration/render.ts). */
 export function describeValue(value: string): string {
   return value === '' ? '(empty)' : value;
 }

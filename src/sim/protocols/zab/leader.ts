@@ -1,7 +1,7 @@
 import { tryToCommit, propose, sendUpToDate } from './broadcast';
 import { receiveOn, sendOn } from './channel';
-import { describeValue, lastZxid } from './history';
-import { idsWhere, isQuorum, isVoter, nodeList, quorumSize } from './quorum';
+import { lastZxid } from './history';
+import { idsWhere, isQuorum, isVoter, quorumSize } from './quorum';
 import { goLooking, setAcceptedEpoch, setCurrentEpoch, setLeader, setPhase } from './roles';
 import { planSync } from './sync';
 import { initLimitMs, pingIntervalMs } from './timing';
@@ -96,9 +96,9 @@ function handle(state: ZabState, L: LeadingState, h: LearnerHandler, m: SessionM
       return;
     case 'REQUEST':
       if (state.phase === 'broadcast') {
-        io.narrate('zab.lead.request', { node: io.id, from: h.peer, value: describeValue(m.value) });
+        io.narrate('zab.lead.request', { node: io.id, from: h.peer, value: m.value });
         propose(state, m.value, io);
-      } else io.narrate('zab.request.notReady', { node: io.id, value: describeValue(m.value), phase: state.phase });
+      } else io.narrate('zab.request.notReady', { node: io.id, value: m.value, phase: state.phase });
       return;
     case 'CLOSE':
       L.handlers[h.peer] = null;
@@ -139,7 +139,7 @@ function maybeProposeEpoch(state: ZabState, L: LeadingState, io: ZabIO): void {
   const epoch = L.maxAcceptedEpoch + 1;
   L.proposedEpoch = epoch;
   setAcceptedEpoch(state, epoch, io);
-  io.narrate('zab.lead.newEpoch', { node: io.id, epoch, max: L.maxAcceptedEpoch, voters: nodeList(ids) });
+  io.narrate('zab.lead.newEpoch', { node: io.id, epoch, max: L.maxAcceptedEpoch, voters: ids });
   io.setTimer('establish', initLimitMs(io.params));
   for (const h of L.handlers) if (h && h.stage === 'connected') sendOn(h, state.acceptedEpoch, { type: 'LEADERINFO' }, io);
   maybeEstablish(state, L, io);
@@ -201,7 +201,7 @@ function maybeEstablish(state: ZabState, L: LeadingState, io: ZabIO): void {
   setCurrentEpoch(state, L.proposedEpoch, io);
   setPhase(state, 'synchronization', io);
   state.stats.leadershipsEstablished++;
-  io.narrate('zab.lead.established', { node: io.id, epoch: L.proposedEpoch, voters: nodeList(ids) });
+  io.narrate('zab.lead.established', { node: io.id, epoch: L.proposedEpoch, voters: ids });
   io.setTimer('establish', initLimitMs(io.params));
   for (const h of L.handlers) if (h && h.stage === 'epochAcked') syncLearner(state, h, io);
   maybeBroadcast(state, L, io);
@@ -265,7 +265,7 @@ function maybeBroadcast(state: ZabState, L: LeadingState, io: ZabIO): void {
   io.narrate(state.history.length === 0 ? 'zab.lead.broadcast.empty' : 'zab.lead.broadcast', {
     node: io.id,
     epoch: state.currentEpoch,
-    voters: nodeList(ids.filter((id) => isVoter(io.params, id))),
+    voters: ids.filter((id) => isVoter(io.params, id)),
     committed: state.commitIndex,
     zxid: zxidHex(lastZxid(state.history)),
   });
@@ -279,12 +279,13 @@ function maybeBroadcast(state: ZabState, L: LeadingState, io: ZabIO): void {
 export function onEstablishTimer(state: ZabState, io: ZabIO): void {
   const L = state.leading;
   if (!L || state.phase === 'broadcast') return;
-  const waiting = L.proposedEpoch < 0 ? 'FOLLOWERINFO' : state.phase === 'discovery' ? 'ACKEPOCH' : 'ACK of NEWLEADER';
+  // A word key (zab.waiting.…): the packets the leader was waiting for, worded by each language.
+  const waiting = L.proposedEpoch < 0 ? 'followerInfo' : state.phase === 'discovery' ? 'ackEpoch' : 'ackNewLeader';
   const have = L.proposedEpoch < 0 ? L.connecting : state.phase === 'discovery' ? L.electing : L.newLeaderAcked;
   io.narrate('zab.lead.establishTimeout', {
     node: io.id,
     waiting,
-    voters: nodeList(idsWhere(have).filter((id) => isVoter(io.params, id))),
+    voters: idsWhere(have).filter((id) => isVoter(io.params, id)),
     needed: quorumSize(io.params, io.nodeCount),
     ms: initLimitMs(io.params),
     ticks: io.params.initLimit,

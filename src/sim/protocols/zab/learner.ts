@@ -1,5 +1,5 @@
 import { receiveOn, sendOn } from './channel';
-import { countUpTo, describeValue, indexOfZxid, lastZxid } from './history';
+import { countUpTo, indexOfZxid, lastZxid } from './history';
 import { goLooking, setAcceptedEpoch, setCurrentEpoch, setLeader, setPhase } from './roles';
 import { CONNECT_RETRY_MS, CONNECT_TRIES, initLimitMs, syncLimitMs } from './timing';
 import type { Close, Diff, LeaderSession, SessionMessage, Snap, Trunc, Txn, ZabIO, ZabState } from './types';
@@ -109,21 +109,21 @@ function handle(state: ZabState, s: LeaderSession, m: SessionMessage, io: ZabIO)
     case 'PROPOSAL':
       if (s.stage !== 'synced' && s.stage !== 'uptodate') return;
       if (append(state, m.txn, io)) {
-        io.narrate('zab.learn.logged', { node: io.id, leader: s.peer, zxid: zxidHex(m.txn.zxid), value: describeValue(m.txn.value) });
+        io.narrate('zab.learn.logged', { node: io.id, leader: s.peer, zxid: zxidHex(m.txn.zxid), value: m.txn.value });
       }
       sendOn(s, state.acceptedEpoch, { type: 'ACK', zxid: m.txn.zxid, newLeader: false }, io);
       return;
     case 'COMMIT':
       if ((s.stage === 'synced' || s.stage === 'uptodate') && commitUpTo(state, m.zxid, io)) {
         const txn = state.history[state.commitIndex - 1];
-        io.narrate('zab.learn.commit', { node: io.id, leader: s.peer, zxid: zxidHex(m.zxid), value: describeValue(txn.value) });
+        io.narrate('zab.learn.commit', { node: io.id, leader: s.peer, zxid: zxidHex(m.zxid), value: txn.value });
       }
       return;
     case 'INFORM':
       if (s.stage !== 'synced' && s.stage !== 'uptodate') return;
       append(state, m.txn, io);
       if (commitUpTo(state, m.txn.zxid, io)) {
-        io.narrate('zab.learn.inform', { node: io.id, leader: s.peer, zxid: zxidHex(m.txn.zxid), value: describeValue(m.txn.value) });
+        io.narrate('zab.learn.inform', { node: io.id, leader: s.peer, zxid: zxidHex(m.txn.zxid), value: m.txn.value });
       }
       return;
     case 'PING':
@@ -256,7 +256,7 @@ export function onLeaderTimer(state: ZabState, io: ZabIO): void {
 export function forwardRequest(state: ZabState, value: string, io: ZabIO): boolean {
   const s = state.session;
   if (!s || s.stage !== 'uptodate') return false;
-  io.narrate('zab.request.forward', { node: io.id, leader: s.peer, value: describeValue(value) });
+  io.narrate('zab.request.forward', { node: io.id, leader: s.peer, value });
   sendOn(s, state.acceptedEpoch, { type: 'REQUEST', value }, io);
   return true;
 }

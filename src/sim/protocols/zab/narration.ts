@@ -5,6 +5,8 @@ import type { TemplateTable } from '../../narration/templates';
  * line says who did what and why, with ZooKeeper's own names (LOOKING, FOLLOWING, LEADING,
  * OBSERVING, zxid, epoch, FOLLOWERINFO, LEADERINFO, ACKEPOCH, DIFF, TRUNC, SNAP, NEWLEADER,
  * UPTODATE, PROPOSAL, ACK, COMMIT). Keys are what the servers pass to io.narrate; ids render as S<id>.
+ * Lists of servers are arrays of ids (`{{voters, nodes}}`), values as written (`{{value, txn}}`), and
+ * enums are worded by `$t(zab.phase.…)` (render.ts). The Chinese twin is narration.zh.ts.
  */
 export const zabTemplates: TemplateTable = {
   // Start (the transaction log and the epoch files are on disk; the round is not).
@@ -14,9 +16,9 @@ export const zabTemplates: TemplateTable = {
 
   // Fast Leader Election (FastLeaderElection.lookForLeader).
   'zab.election.start':
-    'S{{node}} is LOOKING: it starts election round {{round}} by voting for itself (epoch {{epoch}}, zxid {{zxid}}) and sends its vote to {{peers}}.',
+    'S{{node}} is LOOKING: it starts election round {{round}} by voting for itself (epoch {{epoch}}, zxid {{zxid}}) and sends its vote to {{peers, nodes}}.',
   'zab.election.start.observer':
-    'S{{node}} is an observer and LOOKING (round {{round}}): it has no vote of its own and asks the voters {{peers}} whom they elect.',
+    'S{{node}} is an observer and LOOKING (round {{round}}): it has no vote of its own and asks the voters {{peers, nodes}} whom they elect.',
   'zab.vote.switch.epoch': 'S{{node}} switches its vote to S{{leader}}: S{{leader}}’s epoch {{epoch}} is higher than {{oldEpoch}}.',
   'zab.vote.switch.epoch.other':
     'S{{node}} switches its vote from S{{old}} to S{{leader}}: S{{leader}}’s epoch {{epoch}} is higher than S{{old}}’s {{oldEpoch}}.',
@@ -41,16 +43,16 @@ export const zabTemplates: TemplateTable = {
     'S{{node}} hears round {{round}} from S{{from}}, newer than its round {{oldRound}}: it moves to round {{round}}, forgets the votes it had received, and votes for itself again (its own vote ranks higher).',
   'zab.round.lower': 'S{{node}} answers S{{from}}, still in round {{theirRound}}: S{{node}} is in round {{round}} and votes for S{{leader}}.',
   'zab.quorum.reached':
-    'S{{node}} sees a quorum for S{{leader}} in round {{round}}: {{voters}} ({{count}} votes, {{needed}} needed). It waits {{waitMs}} ms (finalizeWait) in case a better vote arrives.',
+    'S{{node}} sees a quorum for S{{leader}} in round {{round}}: {{voters, nodes}} ({{count}} votes, {{needed}} needed). It waits {{waitMs}} ms (finalizeWait) in case a better vote arrives.',
   'zab.finalize.better': 'While waiting, S{{node}} gets a better vote from S{{from}} (for S{{leader}}, above S{{current}}): the election goes on.',
   'zab.elected.lead': 'No better vote came within {{waitMs}} ms: S{{node}} has won round {{round}} and becomes LEADING.',
   'zab.elected.follow': 'No better vote came within {{waitMs}} ms: S{{node}} accepts S{{leader}} as leader (round {{round}}) and becomes FOLLOWING.',
   'zab.elected.observe': 'No better vote came within {{waitMs}} ms: the voters elected S{{leader}} (round {{round}}); S{{node}} becomes OBSERVING.',
   'zab.join.follow':
-    'S{{node}} learns that the election is already over: {{voters}} follow or lead S{{leader}} (epoch {{epoch}}; {{count}} servers, {{needed}} needed), and S{{leader}} says it is LEADING. S{{node}} follows S{{leader}} instead of starting its own election.',
-  'zab.join.lead': 'S{{node}} learns that {{voters}} already consider it the leader (epoch {{epoch}}): it becomes LEADING.',
+    'S{{node}} learns that the election is already over: {{voters, nodes}} follow or lead S{{leader}} (epoch {{epoch}}; {{count}} servers, {{needed}} needed), and S{{leader}} says it is LEADING. S{{node}} follows S{{leader}} instead of starting its own election.',
+  'zab.join.lead': 'S{{node}} learns that {{voters, nodes}} already consider it the leader (epoch {{epoch}}): it becomes LEADING.',
   'zab.join.observe':
-    'S{{node}} learns that {{voters}} follow or lead S{{leader}} (epoch {{epoch}}), and S{{leader}} says it is LEADING: S{{node}} observes S{{leader}}.',
+    'S{{node}} learns that {{voters, nodes}} follow or lead S{{leader}} (epoch {{epoch}}), and S{{leader}} says it is LEADING: S{{node}} observes S{{leader}}.',
   'zab.notify.reply': 'S{{node}} is {{state}} and tells S{{from}}, who is LOOKING, that S{{leader}} leads (epoch {{epoch}}, elected in round {{round}}).',
   'zab.notify.timeout':
     'S{{node}} heard no new vote for {{waitedMs}} ms: it sends its vote for S{{leader}} (round {{round}}) again and will wait {{nextMs}} ms next time.',
@@ -74,7 +76,7 @@ export const zabTemplates: TemplateTable = {
   'zab.lead.followerInfo.late': 'S{{node}} gets FOLLOWERINFO from S{{from}} and answers with LEADERINFO for epoch {{epoch}}, the epoch it already proposed.',
   'zab.lead.observerInfo.late': 'S{{node}} gets OBSERVERINFO from S{{from}} and answers with LEADERINFO for epoch {{epoch}}, the epoch it already proposed.',
   'zab.lead.newEpoch':
-    'A quorum is connected ({{voters}}): S{{node}} proposes epoch {{epoch}}, one more than the highest acceptedEpoch among them ({{max}}), writes it as its acceptedEpoch and sends LEADERINFO.',
+    'A quorum is connected ({{voters, nodes}}): S{{node}} proposes epoch {{epoch}}, one more than the highest acceptedEpoch among them ({{max}}), writes it as its acceptedEpoch and sends LEADERINFO.',
   'zab.learn.ackEpoch':
     'S{{node}} accepts epoch {{epoch}} from S{{leader}} (it writes acceptedEpoch {{epoch}}, so it will refuse any lower epoch) and answers ACKEPOCH with its currentEpoch {{currentEpoch}} and last zxid {{zxid}}.',
   'zab.learn.ackEpoch.again':
@@ -87,7 +89,7 @@ export const zabTemplates: TemplateTable = {
   'zab.lead.followerAhead':
     'S{{from}} is more up to date than S{{node}} (currentEpoch {{theirEpoch}}, zxid {{theirZxid}} against {{epoch}}, {{zxid}}): S{{node}} could lose committed transactions, so it must not lead. It goes back to LOOKING.',
   'zab.lead.established':
-    '{{voters}} acknowledged epoch {{epoch}}: S{{node}} writes currentEpoch {{epoch}} and is the established leader of epoch {{epoch}}. Synchronization begins.',
+    '{{voters, nodes}} acknowledged epoch {{epoch}}: S{{node}} writes currentEpoch {{epoch}} and is the established leader of epoch {{epoch}}. Synchronization begins.',
 
   // Synchronization (Zab phase 2).
   'zab.lead.sync.same': 'S{{node}} syncs S{{to}}: both end at zxid {{zxid}}, so it sends an empty DIFF, then NEWLEADER.',
@@ -110,9 +112,9 @@ export const zabTemplates: TemplateTable = {
     'S{{node}} gets NEWLEADER from S{{leader}}: it writes currentEpoch {{epoch}} and acknowledges (ACK) that its history now matches the leader’s, up to {{zxid}}.',
   'zab.lead.ackNewLeader': 'S{{node}} gets S{{from}}’s ACK of NEWLEADER: {{count}} of {{needed}} voters have its history.',
   'zab.lead.broadcast':
-    'A quorum ({{voters}}) has S{{node}}’s history: S{{node}} commits all of it ({{committed}} transaction(s), up to {{zxid}}), sends UPTODATE and starts broadcasting in epoch {{epoch}}.',
+    'A quorum ({{voters, nodes}}) has S{{node}}’s history: S{{node}} commits all of it ({{committed}} transaction(s), up to {{zxid}}), sends UPTODATE and starts broadcasting in epoch {{epoch}}.',
   'zab.lead.broadcast.empty':
-    'A quorum ({{voters}}) acknowledged NEWLEADER: S{{node}} sends UPTODATE and starts broadcasting in epoch {{epoch}} (no transactions yet).',
+    'A quorum ({{voters, nodes}}) acknowledged NEWLEADER: S{{node}} sends UPTODATE and starts broadcasting in epoch {{epoch}} (no transactions yet).',
   'zab.lead.uptodate.late': 'S{{to}} acknowledged NEWLEADER while S{{node}} already broadcasts: S{{node}} sends it UPTODATE at once.',
   'zab.learn.uptodate':
     'S{{node}} gets UPTODATE: it is in sync with S{{leader}} (epoch {{epoch}}, {{committed}} transaction(s) committed) and starts serving clients (broadcast phase).',
@@ -120,27 +122,27 @@ export const zabTemplates: TemplateTable = {
     'S{{node}} gets UPTODATE: it is in sync with S{{leader}} (epoch {{epoch}}, {{committed}} transaction(s) committed) and observes the broadcast.',
 
   // Broadcast (Zab phase 3).
-  'zab.request.atLeader': 'A client sends the write {{value}} to S{{node}}, the leader.',
-  'zab.request.forward': 'A client sends the write {{value}} to S{{node}}; S{{node}} forwards it to its leader S{{leader}}.',
-  'zab.lead.request': 'S{{node}} gets the write {{value}}, forwarded by S{{from}}.',
-  'zab.request.notReady': 'S{{node}} leads but is still in {{phase}}: it cannot take the write {{value}} yet; the client gets an error and must retry.',
-  'zab.request.noLeader': 'S{{node}} is {{state}} and serves no leader yet: the write {{value}} fails; the client must retry.',
+  'zab.request.atLeader': 'A client sends the write {{value, txn}} to S{{node}}, the leader.',
+  'zab.request.forward': 'A client sends the write {{value, txn}} to S{{node}}; S{{node}} forwards it to its leader S{{leader}}.',
+  'zab.lead.request': 'S{{node}} gets the write {{value, txn}}, forwarded by S{{from}}.',
+  'zab.request.notReady': 'S{{node}} leads but is still in $t(zab.phase.{{phase}}): it cannot take the write {{value, txn}} yet; the client gets an error and must retry.',
+  'zab.request.noLeader': 'S{{node}} is {{state}} and serves no leader yet: the write {{value, txn}} fails; the client must retry.',
   'zab.lead.propose':
-    'S{{node}} proposes {{value}} as zxid {{zxid}} (epoch {{epoch}}, counter {{counter}}): it logs it and sends PROPOSAL to {{followers}}.',
-  'zab.learn.logged': 'S{{node}} logs proposal {{zxid}} ({{value}}) from S{{leader}} and ACKs it.',
-  'zab.lead.commit': 'S{{node}} commits {{zxid}} ({{value}}): {{ackers}} logged it, a quorum ({{count}} of {{voters}} voters, {{needed}} needed). It sends COMMIT.',
-  'zab.learn.commit': 'S{{node}} commits {{zxid}} ({{value}}) on S{{leader}}’s COMMIT.',
-  'zab.learn.inform': 'S{{node}} (observer) learns from S{{leader}} that {{zxid}} ({{value}}) is committed (INFORM).',
+    'S{{node}} proposes {{value, txn}} as zxid {{zxid}} (epoch {{epoch}}, counter {{counter}}): it logs it and sends PROPOSAL to {{followers, nodes}}.',
+  'zab.learn.logged': 'S{{node}} logs proposal {{zxid}} ({{value, txn}}) from S{{leader}} and ACKs it.',
+  'zab.lead.commit': 'S{{node}} commits {{zxid}} ({{value, txn}}): {{ackers, nodes}} logged it, a quorum ({{count}} of {{voters}} voters, {{needed}} needed). It sends COMMIT.',
+  'zab.learn.commit': 'S{{node}} commits {{zxid}} ({{value, txn}}) on S{{leader}}’s COMMIT.',
+  'zab.learn.inform': 'S{{node}} (observer) learns from S{{leader}} that {{zxid}} ({{value, txn}}) is committed (INFORM).',
 
   // Failures: quorum lost, silent leaders, timeouts, old leaders.
   'zab.lead.quorumLost':
-    'S{{node}} heard from only {{synced}} in the last {{ticks}} ticks ({{ms}} ms): {{count}} voter(s), but a quorum needs {{needed}}. It stops leading epoch {{epoch}} and goes back to LOOKING.',
+    'S{{node}} heard from only {{synced, nodes}} in the last {{ticks}} ticks ({{ms}} ms): {{count}} voter(s), but a quorum needs {{needed}}. It stops leading epoch {{epoch}} and goes back to LOOKING.',
   'zab.lead.learnerSilent':
     'S{{node}} heard nothing from S{{from}} for {{ticks}} ticks ({{ms}} ms): it closes the connection; S{{from}} will have to connect again.',
   'zab.lead.learnerGone': 'S{{from}} closed its connection to S{{node}}: S{{node}} drops it.',
   'zab.lead.learnerReset': 'S{{from}} no longer knows S{{node}}’s connection (it answered with a reset): S{{node}} drops it.',
   'zab.lead.establishTimeout':
-    'S{{node}} waited {{ticks}} ticks ({{ms}} ms, initLimit) for {{waiting}} from a quorum but has only {{voters}} ({{needed}} needed): it gives up leading and goes back to LOOKING.',
+    'S{{node}} waited {{ticks}} ticks ({{ms}} ms, initLimit) for $t(zab.waiting.{{waiting}}) from a quorum but has only {{voters, nodes}} ({{needed}} needed): it gives up leading and goes back to LOOKING.',
   'zab.learn.leaderSilent':
     'S{{node}} heard nothing from its leader S{{leader}} for {{ticks}} ticks ({{ms}} ms, syncLimit): it gives up on S{{leader}} and goes back to LOOKING.',
   'zab.learn.leaderSilent.init':
@@ -148,4 +150,15 @@ export const zabTemplates: TemplateTable = {
   'zab.fence.oldLeader':
     'S{{node}} rejects S{{from}}’s {{type}}: it comes from epoch {{epoch}}, but S{{node}} has accepted epoch {{acceptedEpoch}}. S{{from}} is an old leader and is fenced off.',
   'zab.timeout.leader': 'S{{node}} leads epoch {{epoch}}: a leader has no election timer; it leads as long as a quorum answers its pings.',
+};
+
+/** Words the templates nest with `$t(…)`: a leader's phase, and the packets it waits for from a quorum. */
+export const zabWords: TemplateTable = {
+  'zab.phase.election': 'election',
+  'zab.phase.discovery': 'discovery',
+  'zab.phase.synchronization': 'synchronization',
+  'zab.phase.broadcast': 'broadcast',
+  'zab.waiting.followerInfo': 'FOLLOWERINFO',
+  'zab.waiting.ackEpoch': 'ACKEPOCH',
+  'zab.waiting.ackNewLeader': 'ACK of NEWLEADER',
 };

@@ -32,10 +32,3 @@ export function idsWhere(flags: readonly boolean[]): number[] {
   for (let i = 1; i < flags.length; i++) if (flags[i]) out.push(i);
   return out;
 }
-
-/** "S1, S2 and S3" (or "nobody"). */
-export function nodeList(ids: readonly number[]): string {
-  if (ids.length === 0) return 'nobody';
-  const names = ids.map((id) => `S${id}`);
-  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
