@@ -62,6 +62,9 @@ export async function runUntilLeader(page: Page): Promise<{ id: number; term: nu
 export async function loadProtocol(page: Page, protocol: 'raft' | 'zab' | 'gossip', nodes?: number): Promise<void> {
   await waitForReady(page);
   await page.getByRole('combobox', { name: 'Protocol' }).selectOption(protocol);
+  // The switch loads the protocol's preset first; set the node count only once it has arrived,
+  // or the preset's frame would reset the field under our typing.
+  await expect(page.getByRole('heading', { level: 2 }).first()).toContainText(protocol === 'zab' ? 'ZooKeeper' : protocol === 'gossip' ? 'Gossip' : 'election');
   if (nodes !== undefined) {
     await page.getByRole('spinbutton', { name: 'Nodes' }).fill(String(nodes));
     await page.getByRole('button', { name: 'Load' }).click();
