@@ -78,3 +78,17 @@ export async function nodeAction(page: Page, id: number, item: string): Promise<
   await page.getByRole('button', { name: new RegExp(`^S${id},`) }).click();
   await page.getByRole('menu').getByRole('menuitem', { name: item }).click();
 }
+
+/** Waits for a download started by `action` and returns its file name and text. */
+export async function downloadText(page: Page, action: () => Promise<void>): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+  const path = await download.path();
+  const { readFileSync } = await import('node:fs');
+  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+/** Opens the side panel's Scenario tab (the editor, the exports). */
+export async function openScenarioTab(page: Page, name = 'Scenario'): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+  await expect(page.getByRole('textbox', { name: name === 'Scenario' ? 'Scenario JSON' : '场景 JSON' })).toBeVisible();
+}

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ClusterView } from './cluster/ClusterView';
 import { Controls } from './Controls';
 import type { Controller } from './controller';
@@ -10,24 +11,37 @@ import { SpaceTime } from './panels/SpaceTime';
 import { ShareBox } from './ShareBox';
 import { StatusBar } from './StatusBar';
 import { useUi } from './store';
-import { strings } from './strings';
 import { useKeyboard } from './useKeyboard';
 
-export function App({ controller }: { controller: Controller }) {
+/** The whole page; embedded (`?embed=1`, for slides and iframes) only the cluster view and the playback controls. */
+export function App({ controller, embedded = false }: { controller: Controller; embedded?: boolean }) {
+  const { t } = useTranslation();
   useKeyboard(controller);
-  const traceHash = useUi((s) => s.frame?.traceHash);
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t]);
   const selected = useUi((s) => s.selectedNode);
   // The worker sends the selected node's full view with every frame (large clusters send no other views).
   useEffect(() => {
     void controller.focus(selected);
   }, [controller, selected]);
+  if (embedded) {
+    return (
+      <div className="app embed">
+        <Controls controller={controller} embedded />
+        <main className="workspace">
+          <ClusterView controller={controller} embedded />
+        </main>
+      </div>
+    );
+  }
   return (
     <div className="app">
       <Header controller={controller} />
-      <LinkError />
+      <LinkError controller={controller} />
       <Controls controller={controller} />
       <StatusBar controller={controller} />
-      <ShareBox />
+      <ShareBox controller={controller} />
       <main className="workspace">
         <div className="col-main">
           <ClusterView controller={controller} />
@@ -38,12 +52,20 @@ export function App({ controller }: { controller: Controller }) {
           <Narration />
         </div>
       </main>
-      <footer>
-        {strings.trace}{' '}
-        <code role="note" aria-label={strings.traceHash} className="trace-hash">
-          {traceHash ?? ''}
-        </code>
-      </footer>
+      <TraceFooter />
     </div>
+  );
+}
+
+function TraceFooter() {
+  const { t } = useTranslation();
+  const traceHash = useUi((s) => s.frame?.traceHash);
+  return (
+    <footer>
+      {t('app.trace')}{' '}
+      <code role="note" aria-label={t('playback.traceHash')} className="trace-hash">
+        {traceHash ?? ''}
+      </code>
+    </footer>
   );
 }

@@ -1,10 +1,15 @@
+import { useTranslation } from 'react-i18next';
 import type { Controller } from './controller';
 import { formatMs } from './labels';
+import { fullPageUrl } from './share/links';
 import { isRunning, SPEEDS, useUi } from './store';
-import { strings } from './strings';
 
-/** Play, Pause, Step (and its variants), Reset, Share, Speed and the Time slider (Contract 3). */
-export function Controls({ controller }: { controller: Controller }) {
+/**
+ * Play, Pause, Step (and its variants), Reset, Share, Speed and the Time slider (Contract 3).
+ * Embedded (`?embed=1`), Share gives way to a link to the full page.
+ */
+export function Controls({ controller, embedded = false }: { controller: Controller; embedded?: boolean }) {
+  const { t } = useTranslation();
   const playback = useUi((s) => s.playback);
   const speed = useUi((s) => s.speed);
   const time = useUi((s) => s.frame?.time ?? 0);
@@ -13,35 +18,41 @@ export function Controls({ controller }: { controller: Controller }) {
   const hasLeaders = useUi((s) => s.frame?.protocol !== 'gossip');
   const running = isRunning(playback);
   return (
-    <div className="controls" role="toolbar" aria-label={strings.playbackToolbar}>
+    <div className="controls" role="toolbar" aria-label={t('playback.toolbar')}>
       <div className="button-row">
         <button type="button" className="primary" onClick={() => controller.togglePlay()} aria-keyshortcuts="Space">
-          {running ? strings.pause : strings.play}
+          {running ? t('playback.pause') : t('playback.play')}
         </button>
         <button type="button" onClick={() => controller.step()} aria-keyshortcuts="ArrowRight">
-          {strings.step}
+          {t('playback.step')}
         </button>
-        <button type="button" title={strings.stepDeliveryHint} onClick={() => controller.send({ type: 'STEP_DELIVERY' })}>
-          {strings.stepDelivery}
+        <button type="button" title={t('playback.stepDeliveryHint')} onClick={() => controller.send({ type: 'STEP_DELIVERY' })}>
+          {t('playback.stepDelivery')}
         </button>
-        <button type="button" title={strings.stepStateChangeHint} onClick={() => controller.send({ type: 'STEP_STATE_CHANGE' })}>
-          {strings.stepStateChange}
+        <button type="button" title={t('playback.stepStateChangeHint')} onClick={() => controller.send({ type: 'STEP_STATE_CHANGE' })}>
+          {t('playback.stepStateChange')}
         </button>
         {hasLeaders && (
-          <button type="button" title={strings.runUntilLeaderHint} disabled={playback === 'runningUntil'} onClick={() => controller.send({ type: 'RUN_UNTIL_LEADER' })}>
-            {strings.runUntilLeader}
+          <button type="button" title={t('playback.runUntilLeaderHint')} disabled={playback === 'runningUntil'} onClick={() => controller.send({ type: 'RUN_UNTIL_LEADER' })}>
+            {t('playback.runUntilLeader')}
           </button>
         )}
         <button type="button" onClick={() => controller.reset()}>
-          {strings.reset}
+          {t('playback.reset')}
         </button>
-        <button type="button" onClick={() => void controller.share()}>
-          {strings.share}
-        </button>
+        {embedded ? (
+          <a className="button-link" href={fullPageUrl(location)} target="_blank" rel="noopener">
+            {t('playback.openFull')}
+          </a>
+        ) : (
+          <button type="button" onClick={() => void controller.share()}>
+            {t('playback.share')}
+          </button>
+        )}
       </div>
       <label className="speed">
-        {strings.speed}
-        <select aria-label={strings.speed} value={speed} onChange={(e) => useUi.getState().setSpeed(Number(e.target.value))}>
+        {t('playback.speed')}
+        <select aria-label={t('playback.speed')} value={speed} onChange={(e) => useUi.getState().setSpeed(Number(e.target.value))}>
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
               {s}×
@@ -50,11 +61,11 @@ export function Controls({ controller }: { controller: Controller }) {
         </select>
       </label>
       <label className="time">
-        <span>{strings.time}</span>
+        <span>{t('playback.time')}</span>
         <input
           type="range"
-          aria-label={strings.time}
-          aria-valuetext={`${Math.round(time)} ms`}
+          aria-label={t('playback.time')}
+          aria-valuetext={t('playback.timeValue', { ms: Math.round(time) })}
           min={0}
           max={Math.ceil(horizon)}
           step={1}
@@ -62,13 +73,13 @@ export function Controls({ controller }: { controller: Controller }) {
           onChange={(e) => controller.seek(Number(e.target.value))}
         />
       </label>
-      <span className="clock" role="timer" aria-label={strings.virtualTime}>
+      <span className="clock" role="timer" aria-label={t('playback.virtualTime')}>
         {formatMs(time)}
       </span>
       {/* Shown once the worker's first frame has come: until then there is no count to read. */}
       {events !== null && (
-        <span className="events" role="note" aria-label={strings.eventsNote}>
-          {strings.eventCount(events)}
+        <span className="events" role="note" aria-label={t('playback.eventsNote')}>
+          {t('playback.eventCount', { count: events })}
         </span>
       )}
     </div>

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProtocolId } from '../sim/scenario/schema';
 import type { Controller } from './controller';
 import { clampNodes, NODE_LIMITS, PRESET_SPEED, presetScenario, PROTOCOLS } from './presets';
 import { useUi } from './store';
-import { strings } from './strings';
 
 /** The protocol switch and node count: each loads a fresh scenario (the old run is gone). */
 export function ScenarioPicker({ controller }: { controller: Controller }) {
+  const { t } = useTranslation();
   const protocol = useUi((s) => s.frame?.protocol ?? 'raft');
   const nodeCount = useUi((s) => s.frame?.nodeCount ?? NODE_LIMITS.raft.preset);
   const [nodes, setNodes] = useState(String(nodeCount));
@@ -21,16 +22,16 @@ export function ScenarioPicker({ controller }: { controller: Controller }) {
   return (
     <form
       className="scenario-picker"
-      aria-label={strings.scenarioSettings}
+      aria-label={t('settings.scenario')}
       onSubmit={(e) => {
         e.preventDefault();
         load(protocol, Number(nodes));
       }}
     >
       <label>
-        {strings.protocol}
+        {t('settings.protocol')}
         <select
-          aria-label={strings.protocol}
+          aria-label={t('settings.protocol')}
           value={protocol}
           onChange={(e) => {
             const p = e.target.value as ProtocolId;
@@ -39,24 +40,24 @@ export function ScenarioPicker({ controller }: { controller: Controller }) {
         >
           {PROTOCOLS.map((id) => (
             <option key={id} value={id}>
-              {strings.protocolNames[id]}
+              {t(`settings.protocolNames.${id}`)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        {strings.nodes}
+        {t('settings.nodes')}
         <input
           type="number"
-          aria-label={strings.nodes}
+          aria-label={t('settings.nodes')}
           min={limits.min}
           max={limits.max}
           value={nodes}
           onChange={(e) => setNodes(e.target.value)}
-          title={strings.nodesRange(limits.min, limits.max)}
+          title={t('settings.nodesRange', { min: limits.min, max: limits.max })}
         />
       </label>
-      <button type="submit">{strings.load}</button>
+      <button type="submit">{t('settings.load')}</button>
     </form>
   );
 }

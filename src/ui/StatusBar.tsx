@@ -1,57 +1,74 @@
+import { useTranslation } from 'react-i18next';
 import type { Controller } from './controller';
 import { formatMs, leaderLabel } from './labels';
+import { WatchNote } from './library/WatchNote';
 import { useUi } from './store';
-import { strings } from './strings';
 
 /**
- * Who leads, in words (the one `status` region of Contract 3), what the last command did, and
- * invariant violations as an alert whose entries jump to the moment they happened.
+ * Who leads, in words (the one `status` region of Contract 3), what the last command did, the
+ * loaded library scenario's "what to watch", and invariant violations as an alert whose entries
+ * jump to the moment they happened.
  */
 export function StatusBar({ controller }: { controller: Controller }) {
+  const { t } = useTranslation();
   const leader = useUi((s) => s.frame?.leader ?? null);
   const protocol = useUi((s) => s.frame?.protocol);
   const ready = useUi((s) => s.frame !== null);
   const branch = useUi((s) => s.frame?.branch ?? null);
+  const whatIf = useUi((s) => s.frame?.whatIf ?? 0);
   const note = useUi((s) => s.note);
   const running = useUi((s) => s.playback === 'runningUntil');
+  // Subscribed so the status line re-renders in the new language (leaderLabel reads i18n).
+  useUi((s) => s.lang);
   return (
     <div className="status-bar">
-      <div role="status" className="status">
-        {ready ? leaderLabel(leader, protocol ?? '') : strings.starting}
+      <div className="status-line">
+        <div role="status" className="status">
+          {ready ? leaderLabel(leader, protocol ?? '') : t('app.starting')}
+        </div>
+        <WatchNote />
       </div>
       {protocol === 'gossip' && <GossipSummary />}
-      {running && <p className="note">{strings.runningUntil}</p>}
-      {note && <p className="note">{note}</p>}
-      {branch && <p className="note branch">{strings.branched(formatMs(branch.at), branch.discarded)}</p>}
+      {running && <p className="note">{t('playback.runningUntil')}</p>}
+      {note && <p className="note">{note()}</p>}
+      {branch && (
+        <p className="note branch">
+          {branch.discarded > 0 ? t('status.branchedDiscarded', { at: formatMs(branch.at), count: branch.discarded }) : t('status.branched', { at: formatMs(branch.at) })}
+        </p>
+      )}
+      {whatIf > 0 && <p className="note what-if">{t('status.whatIf', { count: whatIf })}</p>}
       <Violations controller={controller} />
     </div>
   );
 }
 
 function GossipSummary() {
-  const text = useUi((s) => {
+  const { t } = useTranslation();
+  const counts = useUi((s) => {
     const b = s.frame?.bulk;
-    return b ? strings.gossipSummary(b.informed, b.live, b.suspected, b.dead) : '';
+    return b ? `${b.informed}/${b.live}/${b.suspected}/${b.dead}` : '';
   });
+  const [informed, live, suspected, dead] = counts.split('/').map(Number);
   return (
-    <p className="gossip-summary" role="note" aria-label="Gossip summary">
-      {text}
+    <p className="gossip-summary" role="note" aria-label={t('status.gossipSummaryName')}>
+      {counts ? t('status.gossipSummary', { informed, live, suspected, dead }) : ''}
     </p>
   );
 }
 
 function Violations({ controller }: { controller: Controller }) {
+  const { t } = useTranslation();
   const violations = useUi((s) => s.frame?.violations);
   if (!violations || violations.length === 0) return null;
   return (
     <div role="alert" className="violations">
-      <strong>{strings.violationsTitle}</strong>
+      <strong>{t('status.violationsTitle')}</strong>
       <ul>
         {violations.map((v, i) => (
           <li key={`${v.at}:${i}`}>
             {formatMs(v.at)} · {v.invariant}: {v.message}{' '}
             <button type="button" className="link" onClick={() => controller.seek(v.at)}>
-              {strings.jumpTo(formatMs(v.at))}
+              {t('status.jumpTo', { at: formatMs(v.at) })}
             </button>
           </li>
         ))}

@@ -1,37 +1,30 @@
-/** A scenario event in words, for the narration feed ("You crash S3."). */
+import { i18n } from './i18n';
+
+type ActionLike = { do?: string; node?: number; from?: number; to?: number; groups?: number[][]; value?: string; message?: number; network?: Record<string, unknown>; params?: unknown };
+
+const NODE_ACTIONS = new Set(['crash', 'restart', 'pause', 'resume', 'timeout', 'rumor', 'join', 'leave']);
+
+/** A scenario event in words, for the narration feed ("Action: S3 crashes."), in the UI's language. */
 export function describeAction(action: unknown): string {
-  const a = (action ?? {}) as { do?: string; node?: number; from?: number; to?: number; groups?: number[][]; value?: string; message?: number; network?: Record<string, unknown>; params?: unknown };
-  const s = (id: number | undefined) => `S${id ?? '?'}`;
+  const a = (action ?? {}) as ActionLike;
+  const node = a.node ?? '?';
+  if (a.do && NODE_ACTIONS.has(a.do)) return i18n.t(`action.${a.do as 'crash'}`, { node });
   switch (a.do) {
-    case 'crash':
-      return `Action: ${s(a.node)} crashes.`;
-    case 'restart':
-      return `Action: ${s(a.node)} restarts from what it kept on disk.`;
-    case 'pause':
-      return `Action: ${s(a.node)} is paused (its timers and inbox wait).`;
-    case 'resume':
-      return `Action: ${s(a.node)} resumes.`;
-    case 'timeout':
-      return `Action: ${s(a.node)}'s election timer is made to fire now.`;
     case 'request':
-      return `Action: a client sends ${JSON.stringify(a.value ?? '')} to ${s(a.node)}.`;
-    case 'partition':
-      return `Action: the network is partitioned into ${(a.groups ?? []).map((g) => `{${g.map((id) => s(id)).join(', ')}}`).join(' and ')} (unlisted nodes form one more group).`;
+      return i18n.t('action.request', { node, value: JSON.stringify(a.value ?? '') });
+    case 'partition': {
+      const groups = (a.groups ?? []).map((g) => `{${g.map((id) => `S${id}`).join(', ')}}`).join(i18n.t('action.groupJoin'));
+      return i18n.t('action.partition', { groups });
+    }
     case 'cut':
-      return `Action: the link ${s(a.from)} → ${s(a.to)} is cut.`;
+      return i18n.t('action.cut', { from: a.from ?? '?', to: a.to ?? '?' });
     case 'heal':
-      return 'Action: every link is back.';
+      return i18n.t('action.heal');
     case 'drop':
-      return `Action: message #${a.message ?? '?'} is dropped in flight.`;
+      return i18n.t('action.drop', { message: a.message ?? '?' });
     case 'set':
-      return `Action: settings change: ${JSON.stringify({ ...(a.network ? { network: a.network } : {}), ...(a.params ? { params: a.params } : {}) })}.`;
-    case 'rumor':
-      return `Action: ${s(a.node)} starts a rumor.`;
-    case 'join':
-      return `Action: ${s(a.node)} joins.`;
-    case 'leave':
-      return `Action: ${s(a.node)} leaves.`;
+      return i18n.t('action.set', { settings: JSON.stringify({ ...(a.network ? { network: a.network } : {}), ...(a.params ? { params: a.params } : {}) }) });
     default:
-      return `Action: ${JSON.stringify(action)}`;
+      return i18n.t('action.other', { json: JSON.stringify(action) });
   }
 }

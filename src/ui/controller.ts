@@ -2,12 +2,15 @@ import type { Remote } from 'comlink';
 import { createActor, fromPromise, type Actor } from 'xstate';
 import type { ExternalEvent } from '../sim/kernel/simulation';
 import type { Scenario } from '../sim/scenario/schema';
+import type { ScenarioError } from '../sim/scenario/validate';
 import type { Frame } from '../worker/frame';
-import type { LoadResult, SimHost } from '../worker/simHost';
+import type { ApplyResult, LinkResult, LoadResult, SimHost } from '../worker/simHost';
+import type { TraceExport } from '../worker/traceExport';
+import { i18n } from './i18n';
 import { playbackMachine, type PlaybackEvent } from './playbackMachine';
+import { shareBase } from './share/links';
 import { startSimWorker } from './simClient';
 import { useUi, type PlaybackMode } from './store';
-import { strings } from './strings';
 
 /** Run-until-leader gives up after this much virtual time … */
 export const RUN_UNTIL_LIMIT_MS = 60_000;
@@ -45,7 +48,7 @@ export class Controller {
         stepStateChange: () => void this.request(() => this.sim.stepToStateChange()),
         reset: () => void this.request(() => this.sim.reset()),
         seek: (_, { t }) => this.queueSeek(t),
-        reportRunUntil: (_, { found }) => useUi.getState().setNote(found ? null : strings.runUntilFailed),
+        reportRunUntil: (_, { found }) => useUi.getState().setNote(found ? null : () => i18n.t('playback.runUntilFailed')),
       },
       actors: { runUntilLeader: fromPromise(({ signal }) => this.runUntilLeader(signal)) },
     });
@@ -54,10 +57,64 @@ export class Controller {
     this.playback.start();
   }
 
+  /** Opens the page's link (a share link, `#lib=<id>`, or nothing: the default scenario) and fetches the library. */
   async start(hash: string): Promise<void> {
-    const result = await this.enqueue<LoadResult>(() => this.sim.loadHash(hash));
+    await this.openHash(hash);
+    useUi.getState().setLibrary(await this.enqueue(() => this.sim.library()));
+  }
+
+  /** Opens a link's hash; a link that cannot be opened says why, and the default scenario runs. */
+  async openHash(hash: string): Promise<void> {
+    this.send({ type: 'PAUSE' });
+    const result = await this.enqueue<LinkResult>(() => this.sim.loadHash(hash));
     useUi.getState().applyFrame(result.frame);
-    useUi.getState().setLinkError(result.ok ? null : result.error);
+    useUi.getState().setLinkError(result.ok ? null : result.problem);
+  }
+
+  /** After a bad link: forget it (so a reload does not show the error again) and start the default scenario afresh. */
+  async openDefault(): Promise<void> {
+    setAddressHash('');
+    await this.openHash('');
+  }
+
+  /** Loads a built-in scenario; the address becomes its short link (`#lib=<id>`), so a reload reopens it. */
+  async loadLibrary(id: string): Promise<void> {
+    this.send({ type: 'PAUSE' });
+    const result = await this.enqueue<LoadResult>(() => this.sim.loadLibrary(id));
+    useUi.getState().applyFrame(result.frame);
+    useUi.getState().setLinkError(null);
+    if (result.ok) {
+      setAddressHash(`#lib=${encodeURIComponent(id)}`);
+    } else {
+      const error = result.error;
+      useUi.getState().setNote(() => error);
+    }
+  }
+
+  /** The recorded scenario (with every recorded action) as pretty JSON, as the editor and Save show it. */
+  scenarioText(): Promise<string> {
+    return this.enqueue<string>(() => this.sim.scenarioText());
+  }
+
+  validate(text: string): Promise<ScenarioError[]> {
+    return this.enqueue<ScenarioError[]>(() => this.sim.validate(text));
+  }
+
+  /** Loads edited scenario text; a bad one changes nothing and comes back with its errors. */
+  async applyText(text: string): Promise<ApplyResult> {
+    this.send({ type: 'PAUSE' });
+    const result = await this.enqueue<ApplyResult>(() => this.sim.applyText(text));
+    useUi.getState().applyFrame(result.frame);
+    if (result.ok) setAddressHash('');
+    return result;
+  }
+
+  setRecording(on: boolean): Promise<void> {
+    return this.request(() => this.sim.setRecording(on));
+  }
+
+  exportTrace(): Promise<TraceExport> {
+    return this.enqueue<TraceExport>(() => this.sim.exportTrace());
   }
 
   send(event: PlaybackEvent): void {
@@ -91,7 +148,9 @@ export class Controller {
     this.send({ type: 'PAUSE' });
     const result = await this.enqueue<LoadResult>(() => this.sim.loadScenario(scenario));
     useUi.getState().applyFrame(result.frame);
-    useUi.getState().setNote(result.ok ? null : result.error);
+    if (result.ok) setAddressHash('');
+    const error = result.ok ? null : result.error;
+    useUi.getState().setNote(error === null ? null : () => error);
   }
 
   /** The node whose full view frames carry (the inspector shows it). */
@@ -99,9 +158,10 @@ export class Controller {
     return this.request(() => this.sim.setFocus(node));
   }
 
+  /** The share link: the page's address (without `?embed=1` or other query) and the scenario's hash. */
   async share(): Promise<string> {
     const hash = await this.enqueue(() => this.sim.shareHash());
-    const link = `${location.origin}${location.pathname}${hash}`;
+    const link = `${shareBase(location)}${hash}`;
     useUi.getState().setShareLink(link);
     return link;
   }
@@ -161,7 +221,7 @@ export class Controller {
     useUi.getState().applyFrame(frame);
     if (frame.atLimit && this.ticking) {
       this.send({ type: 'PAUSE' });
-      useUi.getState().setNote(strings.runAtLimit);
+      useUi.getState().setNote(() => i18n.t('playback.runAtLimit'));
     }
   }
 
@@ -174,4 +234,14 @@ export class Controller {
       this.pending--;
     });
   }
+}
+
+/**
+ * Keeps the address bar honest about what runs: a link that no longer describes the run is
+ * dropped (a reload then starts what was loaded last, not an old link). `replaceState` fires no
+ * `hashchange`, so this does not reload anything.
+ */
+function setAddressHash(hash: string): void {
+  if (location.hash === hash) return;
+  history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
 }

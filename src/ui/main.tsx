@@ -2,12 +2,18 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { Controller } from './controller';
+import './i18n';
+import { isEmbed } from './share/links';
 import './styles.css';
 
 const controller = new Controller();
+const embedded = isEmbed(location.search);
+if (embedded) document.documentElement.dataset.embed = '1';
 void controller.start(location.hash);
+// A share link pasted into the address bar of an open page is opened too.
+window.addEventListener('hashchange', () => void controller.openHash(location.hash));
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App controller={controller} />
+    <App controller={controller} embedded={embedded} />
   </StrictMode>,
 );

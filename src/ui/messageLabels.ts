@@ -1,3 +1,5 @@
+import { i18n } from './i18n';
+
 /**
  * Short labels for messages drawn in flight ("RV", "AE+2", "RV✓"), and their family for color.
  * Presentation only: they read fields a message carries, they decide nothing.
@@ -74,6 +76,6 @@ export function messageFamily(type: string): MessageFamily {
 /** A message's full name for people: "AppendEntries (heartbeat)". */
 export function messageTitle(type: string, msg: unknown): string {
   const m = (msg ?? {}) as Record<string, unknown>;
-  if (type === 'AppendEntries' && Array.isArray(m.entries) && m.entries.length === 0) return 'AppendEntries (heartbeat)';
+  if (type === 'AppendEntries' && Array.isArray(m.entries) && m.entries.length === 0) return i18n.t('cluster.heartbeat');
   return type;
 }

@@ -1,12 +1,22 @@
 import { create } from 'zustand';
 import type { Frame, FrameMessage } from '../worker/frame';
+import type { LibraryInfo } from '../worker/library';
+import type { LinkProblem } from '../worker/linkProblem';
+import { currentLang } from './i18n';
+import type { Lang } from './i18n/language';
 import { TraceWindow, type NarrationLine } from './traceWindow';
+
+/**
+ * A message for the user, made when shown (so it follows the Language switch): a function that
+ * returns the text in the current language.
+ */
+export type Message = () => string;
 
 export const SPEEDS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 100] as const;
 
 export type PlaybackMode = 'paused' | 'playing' | 'runningUntil';
 export type Theme = 'system' | 'light' | 'dark';
-export type PanelTab = 'logs' | 'statechart' | 'inspector' | 'chart' | 'network';
+export type PanelTab = 'logs' | 'statechart' | 'inspector' | 'chart' | 'network' | 'scenario';
 
 export interface MenuAnchor {
   node: number;
@@ -25,10 +35,16 @@ interface UiState {
   playback: PlaybackMode;
   speed: number;
   /** A passing remark about the last command ("No new leader within 60 s"). */
-  note: string | null;
+  note: Message | null;
   /** Why the share link could not be opened, shown until dismissed. */
-  linkError: string | null;
+  linkError: LinkProblem | null;
   shareLink: string | null;
+  /** The embed code is shown under the share link; `copied` says whether the clipboard took it. */
+  embed: { copied: boolean } | null;
+  /** The UI language; D3 views redraw when it changes (their labels are translated too). */
+  lang: Lang;
+  /** The built-in scenarios (from the worker), or null until they arrive. */
+  library: LibraryInfo | null;
   selectedNode: number | null;
   selectedMessage: FrameMessage | null;
   menu: MenuAnchor | null;
@@ -38,9 +54,12 @@ interface UiState {
   applyFrame(frame: Frame): void;
   setPlayback(mode: PlaybackMode): void;
   setSpeed(speed: number): void;
-  setNote(note: string | null): void;
-  setLinkError(error: string | null): void;
+  setNote(note: Message | null): void;
+  setLinkError(error: LinkProblem | null): void;
+  setLang(lang: Lang): void;
+  setLibrary(library: LibraryInfo): void;
   setShareLink(link: string | null): void;
+  setEmbed(embed: { copied: boolean } | null): void;
   selectNode(node: number | null): void;
   selectMessage(message: FrameMessage | null): void;
   openMenu(anchor: MenuAnchor): void;
@@ -64,6 +83,9 @@ export const useUi = create<UiState>()((set, get) => ({
   note: null,
   linkError: null,
   shareLink: null,
+  embed: null,
+  lang: currentLang(),
+  library: null,
   selectedNode: null,
   selectedMessage: null,
   menu: null,
@@ -84,7 +106,7 @@ export const useUi = create<UiState>()((set, get) => ({
       traceVersion: get().traceVersion + 1,
       ...(linesChanged || newRun ? { narration: traceWindow.lines } : {}),
       ...(stillFlying ? { selectedMessage: stillFlying } : {}),
-      ...(newRun && previous !== null ? { menu: null, selectedMessage: null, shareLink: null } : {}),
+      ...(newRun && previous !== null ? { menu: null, selectedMessage: null, shareLink: null, embed: null } : {}),
       ...(selectedNode !== null && selectedNode > frame.nodeCount ? { selectedNode: null } : {}),
     });
   },
@@ -92,7 +114,10 @@ export const useUi = create<UiState>()((set, get) => ({
   setSpeed: (speed) => set({ speed }),
   setNote: (note) => set({ note }),
   setLinkError: (linkError) => set({ linkError }),
-  setShareLink: (shareLink) => set({ shareLink }),
+  setShareLink: (shareLink) => set({ shareLink, embed: null }),
+  setEmbed: (embed) => set({ embed }),
+  setLang: (lang) => set({ lang }),
+  setLibrary: (library) => set({ library }),
   selectNode: (selectedNode) => set({ selectedNode, selectedMessage: null }),
   selectMessage: (selectedMessage) => set({ selectedMessage, ...(selectedMessage ? { tab: 'inspector' as const } : {}) }),
   openMenu: (menu) => set({ menu, selectedNode: menu.node, selectedMessage: null }),

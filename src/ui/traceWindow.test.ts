@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { i18n } from './i18n';
+import { narrationText } from './narrationText';
 import { KEEP_MS, TraceWindow } from './traceWindow';
 
 describe('TraceWindow', () => {
@@ -17,7 +19,20 @@ describe('TraceWindow', () => {
       7,
     );
     expect(w.events).toHaveLength(4);
-    expect(w.lines.map((l) => l.text)).toEqual(['Action: S2 crashes.', 'S3 is already down.', 'ElectionSafety: two leaders in term 2']);
+    expect(w.lines.map((l) => narrationText(l.event, 'en'))).toEqual(['Action: S2 crashes.', 'S3 is already down.', 'ElectionSafety: two leaders in term 2']);
+  });
+  it('renders the same lines in Chinese when asked (the text is made when shown, not when received)', async () => {
+    const w = new TraceWindow();
+    w.apply({ reset: true, events: [{ t: 5, k: 'action', action: { at: 5, do: 'crash', node: 2 } }, { t: 6, k: 'narrate', node: 3, key: 'kernel.alreadyDown', params: { node: 3 } }] }, 6);
+    await i18n.changeLanguage('zh');
+    try {
+      const [action, narration] = w.lines.map((l) => narrationText(l.event, 'zh'));
+      expect(action).toBe('操作：S2 宕机。');
+      expect(narration).toMatch(/^S3/);
+      expect(narration).toMatch(/[\u4e00-\u9fff]/);
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
   it('starts over on a reset', () => {
     const w = new TraceWindow();

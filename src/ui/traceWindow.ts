@@ -1,7 +1,5 @@
-import { renderNarration } from '../sim/narration/render';
 import type { TraceEvent } from '../sim/kernel/trace';
 import type { TraceDelta } from '../worker/frame';
-import { describeAction } from './actionText';
 
 /** Virtual ms of the past the UI keeps for the space-time diagram. */
 export const KEEP_MS = 8000;
@@ -13,7 +11,8 @@ export interface NarrationLine {
   key: string;
   t: number;
   node: number | null;
-  text: string;
+  /** The trace event; its text is rendered when shown, in the language of the moment (narrationText). */
+  event: TraceEvent;
   kind: 'narrate' | 'action' | 'violation';
 }
 
@@ -69,9 +68,8 @@ export class TraceWindow {
 
   private lineOf(e: TraceEvent): NarrationLine | null {
     const key = `${e.t}:${++this.serial}`;
-    if (e.k === 'narrate') return { key, t: e.t, node: e.node || null, text: renderNarration(e.key, e.params), kind: 'narrate' };
-    if (e.k === 'action') return { key, t: e.t, node: null, text: describeAction(e.action), kind: 'action' };
-    if (e.k === 'violation') return { key, t: e.t, node: null, text: `${e.invariant}: ${e.message}`, kind: 'violation' };
+    if (e.k === 'narrate') return { key, t: e.t, node: e.node || null, event: e, kind: 'narrate' };
+    if (e.k === 'action' || e.k === 'violation') return { key, t: e.t, node: null, event: e, kind: e.k };
     return null;
   }
 }

@@ -13,6 +13,8 @@ export function useKeyboard(controller: Controller): void {
       if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
       const role = target?.getAttribute('role');
       if (role === 'menuitem' || role === 'tab') return;
+      // In a modal dialog (the scenario library) Space activates the focused button, as usual.
+      if (target?.closest('dialog[open]')) return;
       if (e.key === ' ') {
         // A focused button would also be clicked by Space; the shortcut wins (Contract 3).
         e.preventDefault();

@@ -45,6 +45,16 @@ export interface Frame {
   branch: { at: number; discarded: number } | null;
   /** The run reached its length limit (MAX_RUN_EVENTS): playing stops; seek, act or reset. */
   atLimit: boolean;
+  /** The built-in scenario this run was loaded from (the picker shows its "what to watch"), or null. */
+  libraryId: string | null;
+  /** Record on: user actions go into the shared scenario; off: they are unrecorded what-ifs. */
+  recording: boolean;
+  /** What-if actions in the run (taken with Record off): Share, Save and the editor leave them out. */
+  whatIf: number;
+  /** Changes whenever the recorded scenario does (a load, a recorded action): the editor refetches it. */
+  scenarioRev: number;
+  /** Trace events so far (the kernel's trace count): what an exported trace has as lines. */
+  traceEvents: number;
 }
 
 export interface FrameMessage {

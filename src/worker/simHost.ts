@@ -1,14 +1,19 @@
 import type { ExternalEvent, Simulation } from '../sim/kernel/simulation';
 import type { NodeView } from '../sim/kernel/protocol';
+import { canonicalAction } from '../sim/kernel/canonical';
 import { createSimulation, NoProtocolError } from '../sim/create';
 import { defaultRunUntil } from '../sim/report';
 import { decodeShareHash, shareHash } from '../sim/scenario/codec';
 import { defaultScenario } from '../sim/scenario/library/defaultScenario';
 import type { ProtocolId, Scenario } from '../sim/scenario/schema';
-import { formatErrors, parseScenario } from '../sim/scenario/validate';
+import { formatErrors, parseScenario, parseScenarioText, type ScenarioError } from '../sim/scenario/validate';
+import { ActionLog } from './actionLog';
 import type { Frame } from './frame';
 import { framedMessages, framedNetwork, TimerMemo } from './frameParts';
 import { gossipBulk } from './gossipBulk';
+import { libraryIdOf, libraryInfo, libraryScenarioById, type LibraryInfo } from './library';
+import { describeLinkErrors, type LinkProblem } from './linkProblem';
+import { replayTrace, type TraceExport } from './traceExport';
 import { KindBit, RESET_WINDOW_MS, TraceFeed } from './traceFeed';
 
 /** Checkpoint spacing for interactive runs: seeking replays at most this many events. */
@@ -26,6 +31,12 @@ const MAX_EVENTS_PER_STEP = 50_000;
 export const SVG_MAX_NODES = 32;
 
 export type LoadResult = { ok: true; frame: Frame } | { ok: false; error: string; frame: Frame };
+/** Opening a link: a refused one says why (translatable) and runs the default scenario. */
+export type LinkResult = { ok: true; frame: Frame } | { ok: false; problem: LinkProblem; frame: Frame };
+/** Applying an edited scenario: a bad one lists its errors by JSON path and changes nothing. */
+export type ApplyResult = { ok: true; frame: Frame } | { ok: false; errors: ScenarioError[]; frame: Frame };
+/** The share-link hash key that names a built-in scenario: `#lib=raft-split-brain-5`. */
+export const LIBRARY_PARAM = 'lib';
 export interface RunUntilResult {
   frame: Frame;
   /** True when the condition held; false when the time limit came first. */
@@ -56,17 +67,66 @@ export class SimHost {
   private horizon = 0;
   private branch: Frame['branch'] = null;
   private focusId: number | null = null;
+  /** The built-in scenario this run was loaded from (its "what to watch" applies), or null. */
+  private libraryId: string | null = null;
+  /** On: user actions go into the shared scenario; off: they are what-ifs (see setRecording). */
+  private recording = true;
+  private readonly log = new ActionLog();
+  /** Bumped whenever the recorded scenario changes, so the editor knows to fetch it again. */
+  private scenarioRev = 0;
 
   constructor() {
     ({ sim: this.sim, feed: this.feed } = this.create(defaultScenario));
   }
 
-  /** Loads a share-link hash (`#s=…`), or the default scenario when there is none. */
-  loadHash(hash: string): LoadResult {
+  /**
+   * Loads a share-link hash (`#s=…`), a built-in scenario by name (`#lib=<id>`), or the default
+   * scenario when there is neither. A link that cannot be opened says why, and the default runs.
+   */
+  loadHash(hash: string): LinkResult {
+    const fallback = (problem: LinkProblem): LinkResult => ({ ok: false, problem, frame: this.load(defaultScenario) });
+    const libraryId = new URLSearchParams(hash.replace(/^#/, '')).get(LIBRARY_PARAM);
+    if (libraryId !== null) {
+      const scenario = libraryScenarioById(libraryId);
+      if (!scenario) return fallback({ code: 'unknownEntry', params: { id: libraryId }, detail: `no built-in scenario "${libraryId}"` });
+      return { ok: true, frame: this.load(scenario) };
+    }
     const decoded = hash ? decodeShareHash(hash) : null;
     if (decoded === null) return { ok: true, frame: this.load(defaultScenario) };
-    if (!decoded.ok) return { ok: false, error: formatErrors(decoded.errors), frame: this.load(defaultScenario) };
-    return { ok: true, frame: this.load(decoded.scenario) };
+    if (!decoded.ok) return fallback(describeLinkErrors(decoded.errors, hash));
+    try {
+      return { ok: true, frame: this.load(decoded.scenario) };
+    } catch (error) {
+      if (!(error instanceof NoProtocolError)) throw error;
+      return fallback({ code: 'unavailable', params: { protocol: error.protocolId }, detail: `protocol ${error.protocolId} is not in this build` });
+    }
+  }
+
+  /** The built-in scenarios, for the picker (titles and notes in English and Chinese). */
+  library(): LibraryInfo {
+    return libraryInfo();
+  }
+
+  /** Loads a built-in scenario by its id; an unknown id changes nothing. */
+  loadLibrary(id: string): LoadResult {
+    const scenario = libraryScenarioById(id);
+    if (!scenario) return { ok: false, error: `no built-in scenario "${id}"`, frame: this.frame() };
+    return { ok: true, frame: this.load(scenario) };
+  }
+
+  /** Validates scenario JSON text (the editor, as you type): every error with its JSON path. */
+  validate(text: string): ScenarioError[] {
+    const parsed = parseScenarioText(text);
+    return parsed.ok ? [] : parsed.errors;
+  }
+
+  /** Loads edited scenario JSON text (Apply, a file); a bad one leaves the running scenario untouched. */
+  applyText(text: string): ApplyResult {
+    const parsed = parseScenarioText(text);
+    if (!parsed.ok) return { ok: false, errors: parsed.errors, frame: this.frame() };
+    const loaded = this.loadScenario(parsed.scenario);
+    if (!loaded.ok) return { ok: false, errors: [{ path: '$.protocol', message: loaded.error }], frame: loaded.frame };
+    return loaded;
   }
 
   /** Loads a scenario given as JSON; a bad one leaves the current run untouched. */
@@ -143,16 +203,52 @@ export class SimHost {
     return this.load(this.scenario);
   }
 
-  /** A user action at the current time (crash, partition, drop…); see Simulation.act. */
+  /**
+   * A user action at the current time (crash, partition, drop…); see Simulation.act. With Record
+   * on it becomes part of the shared scenario; with Record off it is a what-if: it acts on the
+   * run, but Share, Save and the editor leave it out.
+   */
   act(action: Omit<ExternalEvent, 'at'>): Frame {
     // Acting before the furthest point reached discards that old future (the UI says so).
     const inPast = this.sim.now < this.reached;
     const discarded = this.sim.act(action);
+    this.log.add(canonicalAction({ ...action, at: this.sim.now } as ExternalEvent), !this.recording);
     if (inPast) {
       this.branch = { at: this.sim.now, discarded };
       this.reached = this.sim.now;
     }
+    if (this.recording || discarded > 0) this.scenarioRev++;
     return this.frame();
+  }
+
+  /**
+   * Record on or off. Turning it back on drops the what-if actions: the run is rebuilt from the
+   * recorded scenario (its user actions replayed where they were taken) at the same virtual time.
+   */
+  setRecording(on: boolean): Frame {
+    if (on === this.recording) return this.frame();
+    this.recording = on;
+    if (on && this.log.whatIfCount > 0) this.rebuildRecorded();
+    return this.frame();
+  }
+
+  /** The recorded scenario (every recorded action included), in the validator's canonical form. */
+  currentScenario(): Scenario {
+    return canonical({ ...this.scenario, events: this.log.recorded(this.sim.actions()) } as Scenario);
+  }
+
+  /** The recorded scenario as the editor shows it and Save writes it: pretty JSON. */
+  scenarioText(): string {
+    return `${JSON.stringify(this.currentScenario(), null, 2)}\n`;
+  }
+
+  /**
+   * The trace from time 0 to now as JSON Lines, by replaying the run headless (see replayTrace),
+   * with a file name after the scenario's title.
+   */
+  exportTrace(): TraceExport {
+    const run = { ...this.scenario, events: this.sim.actions() } as Scenario;
+    return replayTrace(run, this.sim.trace.count, this.sim.now);
   }
 
   /** The node whose full view every frame carries (the inspector's), or null. */
@@ -192,12 +288,21 @@ export class SimHost {
       bulk: protocol === 'gossip' ? gossipBulk(sim) : null,
       branch: this.branch,
       atLimit: sim.events >= MAX_RUN_EVENTS,
+      libraryId: this.libraryId,
+      recording: this.recording,
+      whatIf: this.log.whatIfCount,
+      scenarioRev: this.scenarioRev,
+      traceEvents: sim.trace.count,
     };
   }
 
-  /** The scenario with every action taken so far, as a share-link hash. */
+  /**
+   * The recorded scenario as a share-link hash. It is encoded in the validator's canonical form
+   * — the form `npm run sim -- url` encodes after reading the same scenario from a file — so the
+   * Share button and the CLI make the very same link.
+   */
   shareHash(): string {
-    return shareHash({ ...this.scenario, events: this.sim.actions() } as Scenario);
+    return shareHash(this.currentScenario());
   }
 
   private focusView(nodes: NodeView[]): NodeView | null {
@@ -235,8 +340,27 @@ export class SimHost {
     this.horizon = defaultRunUntil(scenario.events);
     this.reached = 0;
     this.branch = null;
+    this.log.clear();
+    this.libraryId = libraryIdOf(scenario);
+    this.scenarioRev++;
     if (this.focusId !== null && this.focusId > scenario.nodes) this.focusId = null;
     return this.frame();
+  }
+
+  /** The run without its what-if actions: the scenario again, with the recorded user actions replayed where they were taken. */
+  private rebuildRecorded(): void {
+    const now = this.sim.now;
+    const kept = this.log.dropWhatIf();
+    ({ sim: this.sim, feed: this.feed } = this.create(this.scenario));
+    this.timers.clear();
+    this.runId++;
+    for (const { event } of kept) {
+      this.sim.runUntil(event.at);
+      const { at: _at, ...action } = event;
+      this.sim.act(action);
+    }
+    this.sim.runUntil(now);
+    this.scenarioRev++;
   }
 
   private create(scenario: Scenario): { sim: Simulation; feed: TraceFeed } {
@@ -250,6 +374,13 @@ export class SimHost {
     feed.attach(sim);
     return { sim, feed };
   }
+}
+
+/** A valid scenario in the validator's output form (its key order): what the CLI holds after reading it. */
+function canonical(scenario: Scenario): Scenario {
+  const parsed = parseScenario(JSON.parse(JSON.stringify(scenario)));
+  if (!parsed.ok) throw new Error(`the running scenario no longer validates: ${formatErrors(parsed.errors)}`);
+  return parsed.scenario;
 }
 
 /** Messages on the wire, from the kernel's counters (listing a large cluster's queue is not needed). */

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Controller } from '../controller';
 import { useUi } from '../store';
-import { strings } from '../strings';
 import { anchorIn } from './anchor';
 import { CanvasCluster } from './canvasCluster';
 import { useSceneLoop } from './useSceneLoop';
 
 /** The canvas view of a large gossip cluster; nodes are also listed as buttons below it. */
 export function CanvasStage({ controller, stage }: { controller: Controller; stage: React.RefObject<HTMLDivElement | null> }) {
+  const { t } = useTranslation();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const view = useRef<CanvasCluster | null>(null);
 
@@ -44,6 +45,6 @@ export function CanvasStage({ controller, stage }: { controller: Controller; sta
   }, [draw]);
 
   // The canvas is a picture; its nodes are reachable as buttons in the node list.
-  return <canvas ref={canvasRef} className="cluster-canvas" role="img" aria-label={strings.clusterView} />;
+  return <canvas ref={canvasRef} className="cluster-canvas" role="img" aria-label={t('cluster.view')} />;
 }
 

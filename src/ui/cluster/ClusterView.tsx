@@ -1,7 +1,7 @@
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Controller } from '../controller';
 import { useUi } from '../store';
-import { strings } from '../strings';
 import { BulkNodeList } from './BulkNodeList';
 import { CanvasStage } from './CanvasStage';
 import { Legend } from './Legend';
@@ -10,7 +10,9 @@ import { PartitionTools } from '../panels/NetworkPanel';
 import { SvgStage } from './SvgStage';
 
 /** The main view: the cluster drawn with D3 (SVG up to ~32 nodes, canvas for large gossip), and the node menu. */
-export function ClusterView({ controller }: { controller: Controller }) {
+/** Embedded (`?embed=1`) it keeps the drawing and the node menus, without the partition tools and hints. */
+export function ClusterView({ controller, embedded = false }: { controller: Controller; embedded?: boolean }) {
+  const { t } = useTranslation();
   const stage = useRef<HTMLDivElement>(null);
   const view = useUi((s) => s.frame?.view);
   const drawing = useUi((s) => s.drawingPartition);
@@ -18,16 +20,16 @@ export function ClusterView({ controller }: { controller: Controller }) {
   return (
     <section className="cluster panel" aria-labelledby="cluster-heading">
       <div className="panel-head">
-        <h2 id="cluster-heading">{strings.clusterView}</h2>
-        <span className="muted small">{strings.messagesInFlight(inFlight)}</span>
+        <h2 id="cluster-heading">{t('cluster.view')}</h2>
+        <span className="muted small">{t('cluster.inFlight', { count: inFlight })}</span>
         <Legend />
-        <PartitionTools controller={controller} />
+        {!embedded && <PartitionTools controller={controller} />}
       </div>
       <div className={drawing ? 'cluster-stage drawing' : 'cluster-stage'} ref={stage}>
         {view === 'bulk' ? <CanvasStage controller={controller} stage={stage} /> : view === 'svg' ? <SvgStage controller={controller} stage={stage} /> : null}
         <NodeMenu controller={controller} />
       </div>
-      <p className="help stage-help">{drawing ? strings.drawPartitionHint : view === 'bulk' ? strings.canvasHelp : strings.clusterHelp}</p>
+      {!embedded && <p className="help stage-help">{drawing ? t('network.drawPartitionHint') : view === 'bulk' ? t('cluster.canvasHelp') : t('cluster.help')}</p>}
       {view === 'bulk' && <BulkNodeList stage={stage} />}
     </section>
   );

@@ -1,36 +1,19 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ExternalEvent } from '../../sim/kernel/simulation';
+import { useTranslation } from 'react-i18next';
 import type { Controller } from '../controller';
 import { useUi } from '../store';
-import { strings } from '../strings';
 
-type Item = { label: string; action: string };
+type MenuAction = 'crash' | 'restart' | 'pause' | 'resume' | 'timeout' | 'request' | 'rumor' | 'leave' | 'join' | 'inspect';
 
-const CONSENSUS_ITEMS: Item[] = [
-  { label: strings.menu.crash, action: 'crash' },
-  { label: strings.menu.restart, action: 'restart' },
-  { label: strings.menu.pause, action: 'pause' },
-  { label: strings.menu.resume, action: 'resume' },
-  { label: strings.menu.timeout, action: 'timeout' },
-  { label: strings.menu.request, action: 'request' },
-  { label: strings.menu.inspect, action: 'inspect' },
-];
-
-const GOSSIP_ITEMS: Item[] = [
-  { label: strings.menu.crash, action: 'crash' },
-  { label: strings.menu.restart, action: 'restart' },
-  { label: strings.menu.pause, action: 'pause' },
-  { label: strings.menu.resume, action: 'resume' },
-  { label: strings.menu.rumor, action: 'rumor' },
-  { label: strings.menu.leave, action: 'leave' },
-  { label: strings.menu.join, action: 'join' },
-  { label: strings.menu.inspect, action: 'inspect' },
-];
+const CONSENSUS_ITEMS: MenuAction[] = ['crash', 'restart', 'pause', 'resume', 'timeout', 'request', 'inspect'];
+const GOSSIP_ITEMS: MenuAction[] = ['crash', 'restart', 'pause', 'resume', 'rumor', 'leave', 'join', 'inspect'];
 
 let requestCounter = 0;
 
 /** The open node's menu (Contract 3: role `menu`, items Crash, Restart, Pause, Time out, Client request). */
 export function NodeMenu({ controller }: { controller: Controller }) {
+  const { t } = useTranslation();
   const menu = useUi((s) => s.menu);
   const protocol = useUi((s) => s.frame?.protocol);
   const ref = useRef<HTMLDivElement>(null);
@@ -64,7 +47,7 @@ export function NodeMenu({ controller }: { controller: Controller }) {
     useUi.getState().closeMenu();
     if (refocus) document.querySelector<HTMLElement>(`[data-node="${node}"]`)?.focus();
   };
-  const choose = (action: string) => {
+  const choose = (action: MenuAction) => {
     close(true);
     if (action === 'inspect') {
       useUi.getState().selectNode(node);
@@ -88,13 +71,13 @@ export function NodeMenu({ controller }: { controller: Controller }) {
   };
 
   return (
-    <div role="menu" aria-label={strings.nodeMenu(node)} ref={ref} onKeyDown={onKeyDown} className={above ? 'menu above' : 'menu'} style={{ left: menu.x, top: menu.y }}>
+    <div role="menu" aria-label={t('cluster.nodeMenu', { id: node })} ref={ref} onKeyDown={onKeyDown} className={above ? 'menu above' : 'menu'} style={{ left: menu.x, top: menu.y }}>
       <div className="menu-title" aria-hidden="true">
         S{node}
       </div>
-      {items.map((item) => (
-        <button key={item.action} type="button" role="menuitem" tabIndex={-1} onClick={() => choose(item.action)}>
-          {item.label}
+      {items.map((action) => (
+        <button key={action} type="button" role="menuitem" tabIndex={-1} onClick={() => choose(action)}>
+          {t(`menu.${action}`)}
         </button>
       ))}
     </div>

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Controller } from '../controller';
 import { useUi } from '../store';
-import { strings } from '../strings';
 import { SvgCluster } from './svgCluster';
 import { useSceneLoop } from './useSceneLoop';
 import { anchorIn } from './anchor';
 
 /** The SVG cluster view; D3 owns the SVG's contents, React only the element. */
 export function SvgStage({ controller, stage }: { controller: Controller; stage: React.RefObject<HTMLDivElement | null> }) {
+  const { t } = useTranslation();
   const svgRef = useRef<SVGSVGElement>(null);
   const view = useRef<SvgCluster | null>(null);
 
@@ -52,5 +53,5 @@ export function SvgStage({ controller, stage }: { controller: Controller; stage:
     return () => observer.disconnect();
   }, [draw]);
 
-  return <svg ref={svgRef} className="cluster-svg" role="group" aria-label={strings.clusterView} />;
+  return <svg ref={svgRef} className="cluster-svg" role="group" aria-label={t('cluster.view')} />;
 }

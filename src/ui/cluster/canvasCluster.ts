@@ -1,7 +1,7 @@
 import { Health, Seen, type Frame } from '../../worker/frame';
 import { clusterLayout, layoutGroups, type ClusterLayout, type Point } from '../geometry/layout';
 import { splitByLine } from '../geometry/partition';
-import { strings } from '../strings';
+import { i18n } from '../i18n';
 
 /** Canvas colors are read from the theme's CSS custom properties. */
 function palette(element: Element) {
@@ -86,7 +86,9 @@ export class CanvasCluster {
         ctx.stroke();
         ctx.setLineDash([]);
         ctx.fillStyle = colors.muted;
-        const caption = partitioned ? strings.regionPartition(region.index, region.members.length) : strings.regionRoom(region.index);
+        const caption = partitioned
+          ? i18n.t('cluster.regionPartition', { letter: String.fromCharCode(65 + region.index), count: region.members.length })
+          : i18n.t('cluster.regionRoom', { n: region.index + 1 });
         ctx.fillText(caption, region.cx, Math.max(12, region.cy - region.r - 4));
       }
     }

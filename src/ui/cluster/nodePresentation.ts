@@ -1,6 +1,7 @@
 import type { NodeView } from '../../sim/kernel/protocol';
 import type { Frame } from '../../worker/frame';
-import { gossipLabel, gossipStatus, nodeLabel, roleOf, seenStatus } from '../labels';
+import { i18n } from '../i18n';
+import { gossipLabel, gossipStatus, nodeLabel, roleOf, roleWord, seenStatus } from '../labels';
 
 /** What the cluster view draws for one node: its style key, its accessible name and two short lines. */
 export interface NodePresentation {
@@ -16,9 +17,9 @@ export interface NodePresentation {
 
 function voteText(view: NodeView): string {
   const voted = view.votedFor;
-  if (typeof voted === 'number') return voted === view.id ? 'voted self' : `voted S${voted}`;
+  if (typeof voted === 'number') return voted === view.id ? i18n.t('node.votedSelf') : i18n.t('node.voted', { id: voted });
   const vote = view.vote as { leader?: unknown } | undefined;
-  if (vote && typeof vote.leader === 'number') return `vote S${vote.leader}`;
+  if (vote && typeof vote.leader === 'number') return i18n.t('node.vote', { id: vote.leader });
   return '';
 }
 
@@ -32,17 +33,28 @@ export function presentNode(frame: Frame, view: NodeView): NodePresentation {
     const informed = Number.isFinite(frame.bulk.informedAt[id]);
     // Colored by what the cluster believes (a crashed node turns suspect, then dead), so failure detection shows.
     const styleKey = seen === 'suspect' || seen === 'dead' ? seen : status === 'alive' && informed ? 'informed' : status;
-    const line1 = down ? (seen === 'suspect' || seen === 'dead' ? `down · seen ${seen}` : 'down') : paused ? `${status} (paused)` : status;
-    return { id, styleKey, label: gossipLabel(frame.bulk, id), lines: [line1, informed ? 'informed' : ''], down, paused };
+    const line1 = down
+      ? seen === 'suspect' || seen === 'dead'
+        ? i18n.t('node.downSeen', { status: roleWord(seen) })
+        : i18n.t('node.down')
+      : paused
+        ? i18n.t('node.withPaused', { role: roleWord(status) })
+        : roleWord(status);
+    return { id, styleKey, label: gossipLabel(frame.bulk, id), lines: [line1, informed ? i18n.t('node.informed') : ''], down, paused };
   }
   const role = roleOf(view) ?? '';
-  const number = typeof view.term === 'number' ? `t${view.term}` : typeof view.currentEpoch === 'number' ? `e${view.currentEpoch}` : '';
+  const number =
+    typeof view.term === 'number'
+      ? i18n.t('node.shortTerm', { n: view.term })
+      : typeof view.currentEpoch === 'number'
+        ? i18n.t('node.shortEpoch', { n: view.currentEpoch })
+        : '';
   const vote = down ? '' : voteText(view);
   return {
     id,
     styleKey: down ? 'down' : role,
     label: nodeLabel(view),
-    lines: [down ? 'down' : paused ? `${role} (paused)` : role, [number, vote].filter(Boolean).join(' · ')],
+    lines: [down ? i18n.t('node.down') : paused ? i18n.t('node.withPaused', { role: roleWord(role) }) : roleWord(role), [number, vote].filter(Boolean).join(' · ')],
     down,
     paused,
   };

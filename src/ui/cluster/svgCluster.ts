@@ -9,7 +9,7 @@ import { shapePath } from '../geometry/shapes';
 import { arcPath, timerFraction } from '../geometry/timerArc';
 import { messageFamily, messageLabel } from '../messageLabels';
 import { MESSAGE_FILL, roleStyle } from '../roleStyle';
-import { strings } from '../strings';
+import { i18n } from '../i18n';
 import { LineDrawing } from './lineDrawing';
 import { presentNode, type NodePresentation } from './nodePresentation';
 
@@ -141,7 +141,7 @@ export class SvgCluster {
       .select('text')
       .attr('x', (d) => d.cx)
       .attr('y', (d) => Math.max(12, d.cy - d.r + 14))
-      .text((d) => (partitioned ? strings.regionPartition(d.index, d.members.length) : strings.regionRoom(d.index)));
+      .text((d) => (partitioned ? i18n.t('cluster.regionPartition', { letter: String.fromCharCode(65 + d.index), count: d.members.length }) : i18n.t('cluster.regionRoom', { n: d.index + 1 })));
   }
 
   private drawCuts(frame: Frame, layout: ClusterLayout): void {
@@ -287,7 +287,7 @@ export class SvgCluster {
         .attr('d', `M ${round(tipX)} ${round(tipY)} L ${round(baseX + nx)} ${round(baseY + ny)} L ${round(baseX - nx)} ${round(baseY - ny)} Z`)
         .style('fill', MESSAGE_FILL[messageFamily(d.type)]);
       g.select('text').text(label);
-      g.select('title').text(`${strings.dropMessage(d.type, d.from, d.to)}${d.dropped ? ` (${strings.droppedMark})` : ''}`);
+      g.select('title').text(`${i18n.t('cluster.dropMessage', { type: d.type, from: d.from, to: d.to })}${d.dropped ? ` (${i18n.t('cluster.dropped')})` : ''}`);
     });
   }
 

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSceneLoop } from '../cluster/useSceneLoop';
 import { useUi } from '../store';
-import { strings } from '../strings';
 import { InformedChartView } from './informedChartView';
 
 /** Gossip: the informed fraction over time beside Serf's analytic curve. */
 export function InformedChart() {
+  const { t } = useTranslation();
   const svgRef = useRef<SVGSVGElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const view = useRef<InformedChartView | null>(null);
@@ -41,11 +42,11 @@ export function InformedChart() {
   return (
     <figure className="informed-chart" ref={boxRef}>
       <figcaption className="small">
-        {strings.informedChart}: <span className="swatch simulated" aria-hidden="true" /> {strings.informedSimulated} ·{' '}
-        <span className="swatch model" aria-hidden="true" /> {strings.informedModel}
+        {t('informed.chart')}: <span className="swatch simulated" aria-hidden="true" /> {t('informed.simulated')} ·{' '}
+        <span className="swatch model" aria-hidden="true" /> {t('informed.model')}
       </figcaption>
       <svg ref={svgRef} aria-hidden="true" />
-      <p className="small">{started ? summary : strings.informedNone}</p>
+      <p className="small">{started ? summary : t('informed.none')}</p>
     </figure>
   );
 }

@@ -1,8 +1,9 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../i18n';
 import type { NodeView } from '../../sim/kernel/protocol';
-import { roleOf } from '../labels';
+import { roleOf, roleWord } from '../labels';
 import { useUi } from '../store';
-import { strings } from '../strings';
 
 /** At most this many entries per row are drawn; older ones are summed up. */
 const MAX_CELLS = 12;
@@ -51,7 +52,7 @@ function raftRows(nodes: readonly NodeView[]): Row[] {
     const cells = log.map((e, i) => ({
       index: i + 1,
       label: String(e.term),
-      detail: `index ${i + 1}, term ${e.term}, ${e.value ?? strings.noop}`,
+      detail: i18n.t('logs.entry', { index: i + 1, term: e.term, value: e.value ?? i18n.t('logs.noop') }),
       colorKey: e.term,
       committed: i + 1 <= commit,
     }));
@@ -64,7 +65,7 @@ function raftRows(nodes: readonly NodeView[]): Row[] {
       length: log.length,
       commit,
       progress,
-      summary: strings.logSummary(id, log.length, commit, progress ? strings.leaderProgress(progress[0], progress[1]) : ''),
+      summary: i18n.t('logs.summary', { id, count: log.length, commit, extra: progress ? i18n.t('logs.leaderProgress', { next: progress[0], match: progress[1] }) : '' }),
     };
   });
 }
@@ -86,15 +87,16 @@ function zabRows(nodes: readonly NodeView[]): Row[] {
       };
     });
     const commit = cells.filter((c) => c.committed).length;
-    return { id, role: roleOf(view) ?? '', down: view.up === false, cells, length: history.length, commit, progress: null, summary: strings.logSummary(id, history.length, commit, '') };
+    return { id, role: roleOf(view) ?? '', down: view.up === false, cells, length: history.length, commit, progress: null, summary: i18n.t('logs.summary', { id, count: history.length, commit, extra: '' }) };
   });
 }
 
 /** Per-node logs: Raft entries colored by term with the commit index and the leader's nextIndex / matchIndex; ZAB history by zxid with committed marks. */
 export function LogsPanel() {
+  const { t } = useTranslation();
   const protocol = useUi((s) => s.frame?.protocol);
   const nodes = useUi((s) => s.frame?.nodes);
-  if (!nodes || protocol === 'gossip') return <p className="muted">{strings.logsEmpty}</p>;
+  if (!nodes || protocol === 'gossip') return <p className="muted">{t('logs.empty')}</p>;
   const rows = protocol === 'zab' ? zabRows(nodes) : raftRows(nodes);
   const longest = Math.max(0, ...rows.map((r) => r.length));
   const first = Math.max(1, longest - MAX_CELLS + 1);
@@ -105,13 +107,9 @@ export function LogsPanel() {
           <LogRow key={row.id} row={row} first={first} zab={protocol === 'zab'} />
         ))}
       </ol>
-      <p className="small muted">{zabLegendOr(protocol === 'zab')}</p>
+      <p className="small muted">{protocol === 'zab' ? t('logs.zabLegend') : t('logs.raftLegend')}</p>
     </div>
   );
-}
-
-function zabLegendOr(zab: boolean): string {
-  return zab ? strings.zabLogLegend : strings.raftLogLegend;
 }
 
 const LogRow = memo(
@@ -121,10 +119,10 @@ const LogRow = memo(
       <li className={row.down ? 'log-row down' : 'log-row'} aria-label={row.summary} data-node={row.id}>
         <span className="log-node" aria-hidden="true">
           S{row.id}
-          <span className="log-role">{row.down ? 'down' : row.role}</span>
+          <span className="log-role">{row.down ? i18n.t('node.down') : roleWord(row.role)}</span>
         </span>
         <span className="log-cells" aria-hidden="true">
-          {hidden > 0 && <span className="log-more">{strings.earlierEntries(hidden)}</span>}
+          {hidden > 0 && <span className="log-more">{i18n.t('logs.earlier', { count: hidden })}</span>}
           {row.cells.slice(first - 1).map((c) => (
             <span
               key={c.index}
@@ -133,18 +131,18 @@ const LogRow = memo(
               title={c.detail}
             >
               {c.label}
-              {row.progress && c.index === row.progress[1] && <span className="marker match">{strings.matchIndex}</span>}
-              {row.progress && c.index === row.progress[0] && <span className="marker next">{strings.nextIndex}</span>}
+              {row.progress && c.index === row.progress[1] && <span className="marker match">{i18n.t('logs.match')}</span>}
+              {row.progress && c.index === row.progress[0] && <span className="marker next">{i18n.t('logs.next')}</span>}
             </span>
           ))}
           {row.progress && row.progress[0] === row.length + 1 && (
             <span className="log-cell ghost">
-              <span className="marker next">{strings.nextIndex}</span>
+              <span className="marker next">{i18n.t('logs.next')}</span>
             </span>
           )}
         </span>
         <span className="log-commit">
-          {strings.commitIndex} {row.commit}
+          {i18n.t('logs.commit')} {row.commit}
         </span>
       </li>
     );

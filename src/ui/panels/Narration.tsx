@@ -1,12 +1,15 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatMs } from '../labels';
 import { useUi } from '../store';
-import { strings } from '../strings';
+import { narrationText } from '../narrationText';
 
-/** What happens, in sentences a student can follow (the protocols' narration, rendered in English). */
+/** What happens, in sentences a student can follow (the protocols' narration, in the UI's language). */
 export function Narration() {
+  const { t } = useTranslation();
   const lines = useUi((s) => s.narration);
   const playing = useUi((s) => s.playback !== 'paused');
+  const lang = useUi((s) => s.lang);
   const ref = useRef<HTMLOListElement>(null);
   useEffect(() => {
     const list = ref.current;
@@ -15,14 +18,14 @@ export function Narration() {
   return (
     <section className="narration panel" aria-labelledby="narration-heading">
       <div className="panel-head">
-        <h2 id="narration-heading">{strings.narration}</h2>
+        <h2 id="narration-heading">{t('narration.title')}</h2>
       </div>
       {/* Announced while stepping; silent while playing, when it would be a torrent. */}
       <ol ref={ref} role="log" aria-labelledby="narration-heading" aria-live={playing ? 'off' : 'polite'} className="narration-lines">
-        {lines.length === 0 && <li className="muted">{strings.narrationEmpty}</li>}
+        {lines.length === 0 && <li className="muted">{t('narration.empty')}</li>}
         {lines.map((line) => (
           <li key={line.key} className={`line ${line.kind}`}>
-            <span className="t">{formatMs(line.t)}</span> {line.text}
+            <span className="t">{formatMs(line.t)}</span> {narrationText(line.event, lang)}
           </li>
         ))}
       </ol>

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Controller } from '../controller';
 import { useUi } from '../store';
-import { strings } from '../strings';
 
 /** Latency, loss and duplication (each change is a `set` event), heal, isolate, and the partition line. */
 export function NetworkPanel({ controller }: { controller: Controller }) {
+  const { t } = useTranslation();
   const network = useUi((s) => s.frame?.network);
   const nodeCount = useUi((s) => s.frame?.nodeCount ?? 0);
   const [form, setForm] = useState({ min: '10', max: '30', loss: '0', dup: '0' });
@@ -35,22 +36,22 @@ export function NetworkPanel({ controller }: { controller: Controller }) {
 
   return (
     <div className="network-panel">
-      <p className="small">{partitioned ? strings.partitioned(network.groups) : strings.connected}</p>
-      {network.cuts.length > 0 && <p className="small">{strings.cutsNote(network.cuts)}</p>}
+      <p className="small">{partitioned ? t('network.partitioned', { groups: network.groups.map((g) => `{${g.map((id) => `S${id}`).join(', ')}}`).join(t('network.groupSeparator')) }) : t('network.connected')}</p>
+      {network.cuts.length > 0 && <p className="small">{t('network.cuts', { cuts: network.cuts.map(([a, b]) => `S${a}→S${b}`).join(', ') })}</p>}
       <form className="network-form" onSubmit={apply}>
-        <NumberField label={strings.latencyMin} value={form.min} onChange={(v) => setForm({ ...form, min: v })} />
-        <NumberField label={strings.latencyMax} value={form.max} onChange={(v) => setForm({ ...form, max: v })} />
-        <NumberField label={strings.loss} value={form.loss} max={100} onChange={(v) => setForm({ ...form, loss: v })} />
-        <NumberField label={strings.duplicate} value={form.dup} max={100} onChange={(v) => setForm({ ...form, dup: v })} />
-        <button type="submit">{strings.apply}</button>
+        <NumberField label={t('network.latencyMin')} value={form.min} onChange={(v) => setForm({ ...form, min: v })} />
+        <NumberField label={t('network.latencyMax')} value={form.max} onChange={(v) => setForm({ ...form, max: v })} />
+        <NumberField label={t('network.loss')} value={form.loss} max={100} onChange={(v) => setForm({ ...form, loss: v })} />
+        <NumberField label={t('network.duplicate')} value={form.dup} max={100} onChange={(v) => setForm({ ...form, dup: v })} />
+        <button type="submit">{t('network.apply')}</button>
       </form>
       <div className="button-row">
         <button type="button" onClick={() => void controller.act({ do: 'heal' })}>
-          {strings.heal}
+          {t('network.heal')}
         </button>
         <label>
-          {strings.isolateWhich}
-          <select aria-label={strings.isolateWhich} value={isolate} onChange={(e) => setIsolate(e.target.value)}>
+          {t('network.isolateWhich')}
+          <select aria-label={t('network.isolateWhich')} value={isolate} onChange={(e) => setIsolate(e.target.value)}>
             {Array.from({ length: Math.min(nodeCount, 1000) }, (_, i) => (
               <option key={i + 1} value={i + 1}>
                 S{i + 1}
@@ -59,7 +60,7 @@ export function NetworkPanel({ controller }: { controller: Controller }) {
           </select>
         </label>
         <button type="button" onClick={isolateNode}>
-          {strings.isolate}
+          {t('network.isolate')}
         </button>
       </div>
     </div>
@@ -68,15 +69,16 @@ export function NetworkPanel({ controller }: { controller: Controller }) {
 
 /** The partition-line toggle and Heal, kept beside the drawing. */
 export function PartitionTools({ controller }: { controller: Controller }) {
+  const { t } = useTranslation();
   const drawing = useUi((s) => s.drawingPartition);
   const partitioned = useUi((s) => (s.frame?.network.groups.length ?? 1) > 1 || (s.frame?.network.cuts.length ?? 0) > 0);
   return (
     <div className="partition-tools">
-      <button type="button" aria-pressed={drawing} onClick={() => useUi.getState().setDrawingPartition(!drawing)} title={strings.drawPartitionHint}>
-        {strings.drawPartition}
+      <button type="button" aria-pressed={drawing} onClick={() => useUi.getState().setDrawingPartition(!drawing)} title={t('network.drawPartitionHint')}>
+        {t('network.drawPartition')}
       </button>
       <button type="button" disabled={!partitioned} onClick={() => void controller.act({ do: 'heal' })}>
-        {strings.heal}
+        {t('network.heal')}
       </button>
     </div>
   );

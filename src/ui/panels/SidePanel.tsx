@@ -1,26 +1,29 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Controller } from '../controller';
 import { useUi, type PanelTab } from '../store';
-import { strings } from '../strings';
 import { InformedChart } from './InformedChart';
 import { Inspector } from './Inspector';
 import { LogsPanel } from './LogsPanel';
 import { NetworkPanel } from './NetworkPanel';
+import { ScenarioPanel } from './ScenarioPanel';
 import { StatechartPanel } from './StatechartPanel';
 
 type Tab = PanelTab;
 
-/** Logs (or, for gossip, the informed chart), the statechart, the inspector and the network, as tabs. */
+/** Logs (or, for gossip, the informed chart), the statechart, the inspector, the network and the scenario editor, as tabs. */
 export function SidePanel({ controller }: { controller: Controller }) {
+  const { t } = useTranslation();
   const protocol = useUi((s) => s.frame?.protocol);
   const stored = useUi((s) => s.tab);
   const id = useId();
   const first: Tab = protocol === 'gossip' ? 'chart' : 'logs';
   const tabs: { tab: Tab; label: string }[] = [
-    { tab: first, label: protocol === 'gossip' ? strings.tabChart : strings.tabLogs },
-    { tab: 'statechart', label: strings.tabStatechart },
-    { tab: 'inspector', label: strings.tabInspector },
-    { tab: 'network', label: strings.network },
+    { tab: first, label: protocol === 'gossip' ? t('panels.chart') : t('panels.logs') },
+    { tab: 'statechart', label: t('panels.statechart') },
+    { tab: 'inspector', label: t('panels.inspector') },
+    { tab: 'network', label: t('network.title') },
+    { tab: 'scenario', label: t('panels.scenario') },
   ];
   const active: Tab = tabs.some((t) => t.tab === stored) ? stored : first;
   const select = (tab: Tab) => useUi.getState().setTab(tab as PanelTab);
@@ -38,8 +41,8 @@ export function SidePanel({ controller }: { controller: Controller }) {
     document.getElementById(`${id}-tab-${tabs[next].tab}`)?.focus();
   };
   return (
-    <section className="side panel" aria-label={strings.panels}>
-      <div role="tablist" aria-label={strings.panels} className="tabs" onKeyDown={onKeyDown}>
+    <section className="side panel" aria-label={t('panels.label')}>
+      <div role="tablist" aria-label={t('panels.label')} className="tabs" onKeyDown={onKeyDown}>
         {tabs.map((t) => (
           <button
             key={t.tab}
@@ -61,6 +64,7 @@ export function SidePanel({ controller }: { controller: Controller }) {
         {active === 'statechart' && <StatechartPanel />}
         {active === 'inspector' && <Inspector controller={controller} />}
         {active === 'network' && <NetworkPanel controller={controller} />}
+        {active === 'scenario' && <ScenarioPanel controller={controller} />}
       </div>
     </section>
   );

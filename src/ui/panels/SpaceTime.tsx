@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Controller } from '../controller';
 import { useSceneLoop } from '../cluster/useSceneLoop';
 import { traceWindow, useUi } from '../store';
-import { strings } from '../strings';
 import { SpaceTimeView } from './spaceTimeView';
 
 const SPANS_MS = [500, 1000, 2000, 5000] as const;
@@ -10,6 +10,7 @@ const ROLE_FIELD: Record<string, string> = { raft: 'role', zab: 'state', gossip:
 
 /** The space-time diagram beside the cluster, following the Time slider (click to jump). */
 export function SpaceTime({ controller }: { controller: Controller }) {
+  const { t } = useTranslation();
   const svgRef = useRef<SVGSVGElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const view = useRef<SpaceTimeView | null>(null);
@@ -58,23 +59,23 @@ export function SpaceTime({ controller }: { controller: Controller }) {
   return (
     <section className="space-time panel" aria-labelledby="space-time-heading">
       <div className="panel-head">
-        <h2 id="space-time-heading">{strings.spaceTime}</h2>
+        <h2 id="space-time-heading">{t('spaceTime.title')}</h2>
         <label className="small">
-          Window
-          <select aria-label="Window" value={span} onChange={(e) => setSpan(Number(e.target.value))}>
+          {t('spaceTime.window')}
+          <select aria-label={t('spaceTime.window')} value={span} onChange={(e) => setSpan(Number(e.target.value))}>
             {SPANS_MS.map((ms) => (
               <option key={ms} value={ms}>
-                {ms / 1000} s
+                {t('spaceTime.seconds', { s: ms / 1000 })}
               </option>
             ))}
           </select>
         </label>
       </div>
       {bulk ? (
-        <p className="muted small">The space-time diagram draws clusters of up to 32 nodes.</p>
+        <p className="muted small">{t('spaceTime.bulk')}</p>
       ) : (
         <div ref={boxRef} className="space-time-box">
-          <svg ref={svgRef} role="img" aria-label={`${strings.spaceTime}. ${strings.spaceTimeHelp}`} />
+          <svg ref={svgRef} role="img" aria-label={`${t('spaceTime.title')}. ${t('spaceTime.help')}`} />
         </div>
       )}
     </section>

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { layoutStatechart } from '../geometry/statechartLayout';
-import { formatMs, roleOf, seenStatus } from '../labels';
+import { formatMs, roleOf, roleWord, seenStatus } from '../labels';
 import { chartFor } from '../statechart/machines';
 import { useUi } from '../store';
-import { strings } from '../strings';
 
 const SIZE = { width: 460, height: 330, stateWidth: 104, stateHeight: 32 };
 
@@ -13,19 +13,20 @@ const SIZE = { width: 460, height: 330, stateWidth: 104, stateHeight: 32 };
  * draws it.
  */
 export function StatechartPanel() {
+  const { t } = useTranslation();
   const protocol = useUi((s) => s.frame?.protocol ?? 'raft');
   const selected = useUi((s) => s.selectedNode);
   const current = useUi((s) => currentState(s.frame, s.selectedNode));
   const transition = useUi((s) => s.frame?.transitions.find((t) => t.node === s.selectedNode) ?? null);
-  const { graph, title } = chartFor(protocol);
+  const { graph } = chartFor(protocol);
   const layout = useMemo(() => layoutStatechart(graph, SIZE), [graph]);
   const nodeName = selected !== null ? `S${selected}` : '';
   const last = transition && transition.from ? transition : null;
   return (
     <figure className="statechart">
       <figcaption className="small">
-        {strings.statechartOf(title, nodeName || '—')}
-        {protocol === 'gossip' && <> · {strings.statechartGossip}</>}
+        {t('statechart.of', { machine: t(`statechart.machines.${protocol}`), node: nodeName || '—' })}
+        {protocol === 'gossip' && <> · {t('statechart.gossip')}</>}
       </figcaption>
       <svg viewBox={`0 0 ${SIZE.width} ${SIZE.height}`} className="statechart-svg" aria-hidden="true">
         <defs>
@@ -63,11 +64,11 @@ export function StatechartPanel() {
       </svg>
       <p className="small" aria-live="polite">
         {selected === null
-          ? strings.statechartPick
+          ? t('statechart.pick')
           : current
-            ? strings.statechartNow(nodeName, current)
-            : `${nodeName}: down.`}{' '}
-        {last && strings.statechartLast(nodeName, last.from!, last.to, formatMs(last.at))}
+            ? t('statechart.now', { node: nodeName, state: roleWord(current) })
+            : t('statechart.down', { node: nodeName })}{' '}
+        {last && t('statechart.last', { node: nodeName, from: roleWord(last.from!), to: roleWord(last.to), at: formatMs(last.at) })}
       </p>
     </figure>
   );

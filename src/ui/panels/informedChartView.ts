@@ -5,7 +5,7 @@ import { curveStepAfter, line } from 'd3-shape';
 import { serfConvergenceCurve, serfRoundsTo } from '../../sim/protocols/gossip/analytic';
 import { Health, type GossipBulk } from '../../worker/frame';
 import { informedSteps, roundsToTime } from '../geometry/informedCurve';
-import { strings } from '../strings';
+import { i18n } from '../i18n';
 
 const MARGIN = { left: 40, right: 12, top: 10, bottom: 30 };
 
@@ -70,8 +70,10 @@ export class InformedChartView {
       .call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 80))).tickFormat((v) => `${(Number(v) / 1000).toFixed(1)} s`));
     this.yAxis.attr('transform', `translate(${MARGIN.left},0)`).call(axisLeft(y).ticks(4).tickFormat((v) => `${Math.round(Number(v) * 100)}%`));
     const model99 = roundsTo99.toFixed(1);
-    if (allInformed) return strings.informedAll(bulk.live, ((lastInformed - start) / interval).toFixed(1), `${(lastInformed / 1000).toFixed(2)} s`, model99);
-    return strings.informedSoFar(Math.round(fractionAt(steps, time) * 100), bulk.live, ((time - start) / interval).toFixed(1), model99);
+    if (allInformed) {
+      return i18n.t('informed.all', { live: bulk.live, rounds: ((lastInformed - start) / interval).toFixed(1), at: `${(lastInformed / 1000).toFixed(2)} s`, model: model99 });
+    }
+    return i18n.t('informed.soFar', { percent: Math.round(fractionAt(steps, time) * 100), live: bulk.live, rounds: ((time - start) / interval).toFixed(1), model: model99 });
   }
 }
 

@@ -1,0 +1,26 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { nodeAction, openScenarioTab, seekTo } from './helpers';
+
+test('Share makes exactly the link `npm run sim -- url` makes for the same scenario', async ({ page, baseURL }) => {
+  await page.goto('./');
+  await seekTo(page, 400);
+  await nodeAction(page, 2, 'Crash');
+  await seekTo(page, 900);
+  await nodeAction(page, 1, 'Client request');
+  await page.getByRole('button', { name: 'Share' }).click();
+  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  // The scenario the page shares, as the editor shows it (and Save writes it), run through the CLI.
+  await openScenarioTab(page);
+  const editor = page.getByRole('textbox', { name: 'Scenario JSON' });
+  await expect(editor).toHaveValue(/"do": "request"/);
+  const file = join(mkdtempSync(join(tmpdir(), 'share-')), 'scenario.json');
+  writeFileSync(file, await editor.inputValue());
+  const cli = (args: string[]) => execFileSync('npx', ['tsx', 'src/cli/main.ts', 'url', file, ...args], { encoding: 'utf8' }).trim();
+  const pageBase = new URL('./', baseURL).href;
+  expect(link).toBe(cli(['--base', pageBase]));
+  expect(link).toBe(`${pageBase.replace(/\/$/, '')}${cli([])}`);
+});

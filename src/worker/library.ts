@@ -1,0 +1,50 @@
+import { libraryGroups, scenarioLibrary, type LibraryGroupId, type Localized } from '../sim/scenario/library';
+import type { ProtocolId, Scenario } from '../sim/scenario/schema';
+import { parseScenario } from '../sim/scenario/validate';
+
+/** What the picker shows of one built-in scenario (the scenario itself stays in the worker). */
+export interface LibraryItem {
+  id: string;
+  protocol: ProtocolId;
+  group: LibraryGroupId;
+  title: Localized;
+  watch: Localized;
+  /** Virtual ms to run to see the outcome. */
+  until: number;
+}
+
+export interface LibraryInfo {
+  groups: { id: LibraryGroupId; title: Localized }[];
+  items: LibraryItem[];
+}
+
+export function libraryInfo(): LibraryInfo {
+  return {
+    groups: libraryGroups.map((g) => ({ id: g.id, title: { ...g.title } })),
+    items: scenarioLibrary.map((e) => ({ id: e.id, protocol: e.protocol, group: e.group, title: { ...e.title }, watch: { ...e.watch }, until: e.until })),
+  };
+}
+
+export function libraryScenarioById(id: string): Scenario | undefined {
+  return scenarioLibrary.find((e) => e.id === id)?.scenario;
+}
+
+/** A scenario in its canonical form (the validator's key order): equal scenarios give equal text. */
+export function canonicalJson(scenario: Scenario): string {
+  const parsed = parseScenario(JSON.parse(JSON.stringify(scenario)));
+  return JSON.stringify(parsed.ok ? parsed.scenario : scenario);
+}
+
+let byJson: Map<string, string> | null = null;
+
+/**
+ * The library entry a scenario is, if any: a share link of a built-in scenario (or the protocol
+ * switch's preset that is one) still shows that entry's "what to watch".
+ */
+export function libraryIdOf(scenario: Scenario): string | null {
+  if (!byJson) {
+    byJson = new Map();
+    for (const e of scenarioLibrary) if (!byJson.has(canonicalJson(e.scenario))) byJson.set(canonicalJson(e.scenario), e.id);
+  }
+  return byJson.get(canonicalJson(scenario)) ?? null;
+}
