@@ -1,5 +1,5 @@
 import type { TraceEvent } from '../../kernel/trace';
-import { renderNarration } from '../../narration/render';
+import { storyLines, transcriptLine as transcriptLineWith } from '../../narration/transcript';
 
 /** One message in a line: its type and fields, log entries as term:value. */
 export function describeMessage(msg: unknown): string {
@@ -16,38 +16,9 @@ export function describeMessage(msg: unknown): string {
   return `${String(record.type)} ${fields.join(' ')}`;
 }
 
-function time(t: number): string {
-  return String(t).padStart(6, ' ');
-}
-
-/**
- * A trace event as one readable line, for golden transcripts and debugging: time, who, what.
- * Narration is rendered with the English templates.
- */
+/** A Raft trace event as one transcript line (log entries written term:value). */
 export function transcriptLine(e: TraceEvent): string {
-  switch (e.k) {
-    case 'send':
-      return `${time(e.t)} S${e.from} → S${e.to} #${e.id}${e.dup ? ' (duplicate)' : ''} ${describeMessage(e.msg)}`;
-    case 'deliver':
-      return `${time(e.t)} S${e.to} ← S${e.from} #${e.id}`;
-    case 'drop':
-      return `${time(e.t)} S${e.from} → S${e.to} #${e.id} dropped (${e.reason})`;
-    case 'timer':
-      return `${time(e.t)} S${e.node} timer ${e.name}`;
-    case 'state':
-      return `${time(e.t)} S${e.node} ${e.field} = ${JSON.stringify(e.value)}`;
-    case 'action':
-      return `${time(e.t)} action ${JSON.stringify(e.action)}`;
-    case 'narrate':
-      return `${time(e.t)} S${e.node} says: ${renderNarration(e.key, e.params)}`;
-    case 'violation':
-      return `${time(e.t)} VIOLATION ${e.message.startsWith(e.invariant) ? e.message : `${e.invariant}: ${e.message}`}`;
-  }
+  return transcriptLineWith(e, describeMessage);
 }
 
-/** Only the narration and violations, for a story-level view of a run. */
-export function storyLines(events: readonly TraceEvent[]): string[] {
-  const out: string[] = [];
-  for (const e of events) if (e.k === 'narrate' || e.k === 'violation') out.push(transcriptLine(e));
-  return out;
-}
+export { storyLines };

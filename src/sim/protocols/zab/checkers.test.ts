@@ -31,7 +31,7 @@ describe('Leadership: at most one established leader per epoch (TLA+ Leadership1
       [server('looking', 'election', 3), server('leading', 'broadcast', 3), null],
       [server('looking', 'election', 3), server('leading', 'broadcast', 3), null],
     ]);
-    expect(reports).toEqual(['Leadership: S1 and S2 both became the established leader of epoch 3 (each got a "quorum" of ACKEPOCH)']);
+    expect(reports).toEqual(['S1 and S2 both became the established leader of epoch 3 (each got a "quorum" of ACKEPOCH)']);
   });
 
   it('a leader still in discovery is not established; leaders of different epochs are fine', () => {
@@ -56,7 +56,7 @@ describe('Prefix Consistency: committed transactions agree and are delivered in 
   it('two different transactions committed at the same position are reported', () => {
     const reports = run(prefixConsistency, [[server('leading', 'broadcast', 1, [a, b], 2), server('leading', 'broadcast', 2, [a, c], 2)]]);
     expect(reports).toEqual([
-      'Prefix Consistency: S1 and S2 committed different transactions as number 2: S1 has 0x100000002 (x=2), S2 has 0x200000001 (y=3)',
+      'S1 and S2 committed different transactions as number 2: S1 has 0x100000002 (x=2), S2 has 0x200000001 (y=3)',
     ]);
   });
 
@@ -75,6 +75,6 @@ describe('Prefix Consistency: committed transactions agree and are delivered in 
 
   it('delivering a lower zxid after a higher one is reported', () => {
     const reports = run(prefixConsistency, [[server('following', 'broadcast', 2, [c, a], 2)]]);
-    expect(reports[0]).toBe('Prefix Consistency: S1 delivered 0x100000001 after 0x200000001, out of zxid order');
+    expect(reports[0]).toBe('S1 delivered 0x100000001 after 0x200000001, out of zxid order');
   });
 });

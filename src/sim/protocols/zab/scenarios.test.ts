@@ -100,7 +100,7 @@ describe('split brain: two rooms', () => {
     const leaders = zabStates(sim).filter((s): s is ZabState => s?.state === 'leading');
     expect(leaders.map((s) => s.currentEpoch)).toEqual([1, 1]);
     expect(sim.violations.map((v) => v.invariant)).toEqual(['Leadership', 'Prefix Consistency']);
-    expect(sim.violations[0].message).toBe('Leadership: S3 and S6 both became the established leader of epoch 1 (each got a "quorum" of ACKEPOCH)');
+    expect(sim.violations[0].message).toBe('S3 and S6 both became the established leader of epoch 1 (each got a "quorum" of ACKEPOCH)');
   });
 
   it('with the majority rule the same 3 | 3 boot elects nobody and breaks nothing', () => {

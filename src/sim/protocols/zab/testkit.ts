@@ -2,7 +2,7 @@ import { createSimulation } from '../../create';
 import { RecordingIO as KernelRecordingIO } from '../../kernel/testing/recordingIO';
 import type { Simulation } from '../../kernel/simulation';
 import type { TraceEvent } from '../../kernel/trace';
-import { renderNarration } from '../../narration/render';
+import { storyLines, transcriptLine as transcriptLineWith } from '../../narration/transcript';
 import type { Scenario } from '../../scenario/schema';
 import { resolveZabParams, type ZabInit, type ZabParams, type ZabParamsInput } from './params';
 import { boot, initialPersisted } from './persistence';
@@ -69,9 +69,6 @@ export function committedOf(s: ZabState): string[] {
   return s.history.slice(0, s.commitIndex).map((t) => `0x${t.zxid.toString(16)}=${t.value}`);
 }
 
-function time(t: number): string {
-  return String(t).padStart(6, ' ');
-}
 
 function describeMessage(msg: unknown): string {
   const record = msg as Record<string, unknown>;
@@ -87,29 +84,9 @@ function describeMessage(msg: unknown): string {
   return `${String(record.type)} ${fields.join(' ')}`;
 }
 
-/** A trace event as one readable line (golden transcripts): time, who, what; narration in English. */
+/** A ZooKeeper trace event as one transcript line (zxids in hex). */
 export function transcriptLine(e: TraceEvent): string {
-  switch (e.k) {
-    case 'send':
-      return `${time(e.t)} S${e.from} → S${e.to} #${e.id}${e.dup ? ' (duplicate)' : ''} ${describeMessage(e.msg)}`;
-    case 'deliver':
-      return `${time(e.t)} S${e.to} ← S${e.from} #${e.id}`;
-    case 'drop':
-      return `${time(e.t)} S${e.from} → S${e.to} #${e.id} dropped (${e.reason})`;
-    case 'timer':
-      return `${time(e.t)} S${e.node} timer ${e.name}`;
-    case 'state':
-      return `${time(e.t)} S${e.node} ${e.field} = ${JSON.stringify(e.value)}`;
-    case 'action':
-      return `${time(e.t)} action ${JSON.stringify(e.action)}`;
-    case 'narrate':
-      return `${time(e.t)} S${e.node} says: ${renderNarration(e.key, e.params)}`;
-    case 'violation':
-      return `${time(e.t)} VIOLATION ${e.message}`;
-  }
+  return transcriptLineWith(e, describeMessage);
 }
 
-/** Only the narration and the violations: the story of a run. */
-export function storyLines(events: readonly TraceEvent[]): string[] {
-  return events.filter((e) => e.k === 'narrate' || e.k === 'violation').map(transcriptLine);
-}
+export { storyLines };

@@ -30,7 +30,7 @@ export const leadership: Checker<ZabState, Memory> = {
       if (other === undefined) memory.leaderOf.set(epoch, id);
       else if (other !== id) {
         report(
-          `Leadership: S${Math.min(id, other)} and S${Math.max(id, other)} both became the established leader of epoch ${epoch} (each got a "quorum" of ACKEPOCH)`,
+          `S${Math.min(id, other)} and S${Math.max(id, other)} both became the established leader of epoch ${epoch} (each got a "quorum" of ACKEPOCH)`,
         );
       }
     }

@@ -43,7 +43,7 @@ export const prefixConsistency: Checker<ZabState, Memory> = {
         const t = s.history[i];
         if (i > 0 && t.zxid <= s.history[i - 1].zxid && !memory.reported.includes(-1 - id)) {
           memory.reported.push(-1 - id);
-          report(`Prefix Consistency: S${id} delivered ${zxidHex(t.zxid)} after ${zxidHex(s.history[i - 1].zxid)}, out of zxid order`);
+          report(`S${id} delivered ${zxidHex(t.zxid)} after ${zxidHex(s.history[i - 1].zxid)}, out of zxid order`);
         }
         if (i >= memory.zxid.length) {
           memory.zxid.push(t.zxid);
@@ -52,7 +52,7 @@ export const prefixConsistency: Checker<ZabState, Memory> = {
         } else if ((memory.zxid[i] !== t.zxid || memory.value[i] !== t.value) && !memory.reported.includes(i)) {
           memory.reported.push(i);
           report(
-            `Prefix Consistency: S${memory.node[i]} and S${id} committed different transactions as number ${i + 1}: S${memory.node[i]} has ${zxidHex(memory.zxid[i])} (${describeValue(memory.value[i])}), S${id} has ${zxidHex(t.zxid)} (${describeValue(t.value)})`,
+            `S${memory.node[i]} and S${id} committed different transactions as number ${i + 1}: S${memory.node[i]} has ${zxidHex(memory.zxid[i])} (${describeValue(memory.value[i])}), S${id} has ${zxidHex(t.zxid)} (${describeValue(t.value)})`,
           );
         }
       }
