@@ -7,8 +7,14 @@ export function ThemeSelect() {
   const { t } = useTranslation();
   const theme = useUi((s) => s.theme);
   useEffect(() => {
-    if (theme === 'system') delete document.documentElement.dataset.theme;
-    else document.documentElement.dataset.theme = theme;
+    // "System" follows the OS setting live; the stylesheet keys every palette on data-theme only.
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => {
+      document.documentElement.dataset.theme = theme === 'system' ? (media.matches ? 'dark' : 'light') : theme;
+    };
+    apply();
+    media.addEventListener('change', apply);
+    return () => media.removeEventListener('change', apply);
   }, [theme]);
   return (
     <label className="theme">
