@@ -98,7 +98,9 @@ export class TraceHasher {
         this.number(v);
         return;
       case 'string':
-        this.string(v);
+        // Short strings (message types, "x=1" values) come from a small vocabulary: cache them.
+        if (v.length <= 24) this.key(v);
+        else this.string(v);
         return;
       case 'boolean':
         this.word(v ? TAG_TRUE : TAG_FALSE);
