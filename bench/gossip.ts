@@ -36,29 +36,45 @@ function memoryMb(): { rss: number; heap: number } {
 // The metrics are plain JSON read loosely here.
 type Metrics = Record<string, unknown> & { failures?: Record<string, number | null>[] };
 
-/** Rumor mode: 10,000 nodes, push, fanout 3, from one rumor until the run goes quiet (convergence plus the last retransmissions). */
-export function benchRumor10k(): GossipBenchResult {
+/** Runs one scenario per seed 1..REPETITIONS to `untilMs`, timing each run and tracking memory. */
+function repeatRuns(
+  scenarioForSeed: (seed: number) => unknown,
+  untilMs: number,
+  check: (metrics: Metrics, seed: number) => void = () => {},
+): { wallMs: number[]; last: Metrics; events: number; peakRss: number } {
   const wallMs: number[] = [];
   let peakRss = 0;
   let last: Metrics = {};
   let events = 0;
-  for (let i = 0; i < REPETITIONS; i++) {
-    const sim = simulate({
-      version: 1,
-      protocol: 'gossip',
-      seed: 1 + i,
-      nodes: 10_000,
-      params: { mode: 'rumor', spread: 'push', fanout: 3 },
-      events: [{ at: 100, do: 'rumor', node: 1 }],
-    });
+  for (let seed = 1; seed <= REPETITIONS; seed++) {
+    const sim = simulate(scenarioForSeed(seed));
     const start = performance.now();
-    sim.runUntil(60_000);
+    sim.runUntil(untilMs);
     wallMs.push(performance.now() - start);
     last = sim.protocol.metrics?.(sim.snapshot()) ?? {};
-    if (last.convergedAt === null) throw new Error(`rumor did not converge (seed ${1 + i})`);
+    check(last, seed);
     events = sim.events;
     peakRss = Math.max(peakRss, memoryMb().rss);
   }
+  return { wallMs, last, events, peakRss };
+}
+
+/** Rumor mode: 10,000 nodes, push, fanout 3, from one rumor until the run goes quiet (convergence plus the last retransmissions). */
+export function benchRumor10k(): GossipBenchResult {
+  const { wallMs, last, events, peakRss } = repeatRuns(
+    (seed) => ({
+      version: 1,
+      protocol: 'gossip',
+      seed,
+      nodes: 10_000,
+      params: { mode: 'rumor', spread: 'push', fanout: 3 },
+      events: [{ at: 100, do: 'rumor', node: 1 }],
+    }),
+    60_000,
+    (metrics, seed) => {
+      if (metrics.convergedAt === null) throw new Error(`rumor did not converge (seed ${seed})`);
+    },
+  );
   return {
     name: 'gossip rumor 10,000 nodes to convergence',
     wallMs,
@@ -78,27 +94,18 @@ export function benchRumor10k(): GossipBenchResult {
 
 /** SWIM: 1,000 nodes, memberlist LAN defaults, 60 s of virtual time, one crash at 10 s. */
 export function benchSwim1k(): GossipBenchResult {
-  const wallMs: number[] = [];
-  let peakRss = 0;
-  let last: Metrics = {};
-  let events = 0;
-  for (let i = 0; i < REPETITIONS; i++) {
-    const sim = simulate({
+  const { wallMs, last, events, peakRss } = repeatRuns(
+    (seed) => ({
       version: 1,
       protocol: 'gossip',
-      seed: 1 + i,
+      seed,
       nodes: 1000,
       network: { latency: [5, 20] },
       params: { mode: 'swim' },
       events: [{ at: 10_000, do: 'crash', node: 500 }],
-    });
-    const start = performance.now();
-    sim.runUntil(60_000);
-    wallMs.push(performance.now() - start);
-    last = sim.protocol.metrics?.(sim.snapshot()) ?? {};
-    events = sim.events;
-    peakRss = Math.max(peakRss, memoryMb().rss);
-  }
+    }),
+    60_000,
+  );
   const failure = last.failures?.[0] ?? {};
   return {
     name: 'gossip SWIM 1,000 nodes, 60 s virtual',
