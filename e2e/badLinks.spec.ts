@@ -9,7 +9,7 @@ const good = encodeScenario({ ...defaultScenario, title: 'A link to break', even
 const links: [string, string, RegExp][] = [
   ['truncated', `#s=${good.slice(0, good.length - 10)}`, /damaged or truncated/],
   ['oversized (over 100 KB)', `#s=1.${'A'.repeat(MAX_LINK_PAYLOAD_CHARS + 1)}`, /too long \(100003 characters; at most 100000\)/],
-  ['from a newer codec', `#s=2.${good.slice(2)}`, /newer version of the simulator \(codec 2; this one reads 1\)/],
+  ['from a newer codec', `#s=3.${good.slice(2)}`, /newer version of the simulator \(codec 3; this one reads 2\)/],
   ['with a newer scenario version', `#s=${encodeScenario({ ...defaultScenario, version: 2 } as unknown as Scenario)}`, /version 2, newer than this simulator understands/],
   ['with an invalid scenario', `#s=${encodeScenario({ ...defaultScenario, events: [{ at: 1, do: 'crash', node: 9 }] })}`, /\$\.events\[0\]\.node: node 9 is not in 1\.\.5/],
 ];

@@ -13,10 +13,11 @@ test('the editor records actions live, shows a path error for a bad edit without
   await expect(editor).toHaveValue(/"title": "First election: 5 nodes"/);
   await expect(page.getByRole('checkbox', { name: 'Record' })).toBeChecked();
 
-  // Recorded: an action appears in the editor as it is taken, with its time.
+  // Recorded: an action appears in the editor as it is taken, with its time and its place among
+  // the events of that millisecond (after those on screen).
   await seekTo(page, 700);
   await nodeAction(page, 3, 'Crash');
-  await expect(editor).toHaveValue(/"at": 700,\s*"do": "crash",\s*"node": 3/);
+  await expect(editor).toHaveValue(/"at": 700,\s*("after": \d+,\s*)?"do": "crash",\s*"node": 3/);
 
   // A bad edit: the error names its JSON path and line, live; the text stays as typed.
   const text = await editor.inputValue();

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { createSimulation } from '../src/sim/create';
 import { encodeTraceEvent } from '../src/sim/kernel/trace';
 import { defaultScenario } from '../src/sim/scenario/library/defaultScenario';
+import type { Scenario } from '../src/sim/scenario/schema';
 import { collectErrors, downloadText, nodeAction, openScenarioTab, seekTo, snapshot, virtualTime } from './helpers';
 
 test('embed mode shows only the cluster view and the playback controls', async ({ page, context }) => {
@@ -14,20 +15,21 @@ test('embed mode shows only the cluster view and the playback controls', async (
   await page.getByRole('button', { name: 'Copy embed code' }).click();
   const code = await page.getByRole('textbox', { name: 'Embed code' }).inputValue();
   const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
-  const src = /^<iframe src="([^"]+)" title="[^"]*" width="800" height="500"/.exec(code)?.[1];
+  const src = /^<iframe src="([^"]+)" title="[^"]*" width="800" height="500"/.exec(code)?.[1]?.replace(/&amp;/g, '&');
   expect(src).toBe(link.replace('#', '?embed=1#'));
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
 
   const embed = await context.newPage();
   await embed.goto(src!);
   await expect(embed.getByRole('group', { name: 'Cluster' })).toBeVisible();
-  for (const name of ['Play', 'Step', 'Reset']) await expect(embed.getByRole('button', { name })).toBeVisible();
+  for (const name of ['Play', 'Step back', 'Step', 'Reset']) await expect(embed.getByRole('button', { name, exact: true })).toBeVisible();
   await expect(embed.getByRole('slider', { name: 'Time' })).toBeVisible();
   await expect(embed.getByRole('combobox', { name: 'Speed' })).toBeVisible();
   await expect(embed.getByRole('link', { name: 'Open in the simulator' })).toHaveAttribute('href', link);
-  // Nothing else: no title bar, status, share, side panels, narration or space-time diagram.
+  // The status line and the library note, compact; nothing else: no title bar, share, side panels, narration or space-time diagram.
+  await expect(embed.getByRole('status')).toBeVisible();
+  await expect(embed.getByRole('complementary', { name: 'What to watch' })).toBeVisible();
   await expect(embed.getByRole('banner')).toHaveCount(0);
-  await expect(embed.getByRole('status')).toHaveCount(0);
   await expect(embed.getByRole('button', { name: 'Share' })).toHaveCount(0);
   await expect(embed.getByRole('tablist')).toHaveCount(0);
   await expect(embed.getByRole('log')).toHaveCount(0);
@@ -57,9 +59,11 @@ test('export downloads the trace as JSON Lines (one line per trace event) and th
   const trace = await downloadText(page, () => page.getByRole('button', { name: 'Trace (JSON Lines)' }).click());
   expect(trace.name).toBe('first-election-5-nodes.trace.jsonl');
   const lines = trace.text.trimEnd().split('\n');
-  // The same run in Node, with the same action: its trace event count and its very lines.
+  // The same run in Node, with the same action as the editor records it: its trace event count and its very lines.
+  const recorded = (JSON.parse(await page.getByRole('textbox', { name: 'Scenario JSON' }).inputValue()) as Scenario).events ?? [];
+  expect(recorded).toEqual([{ at: 700, after: expect.any(Number), do: 'crash', node: 3 }]);
   const expected: string[] = [];
-  const sim = createSimulation({ ...defaultScenario, events: [{ at: 700, do: 'crash', node: 3 }] }, { onTrace: (e) => expected.push(encodeTraceEvent(e)) });
+  const sim = createSimulation({ ...defaultScenario, events: recorded } as Scenario, { onTrace: (e) => expected.push(encodeTraceEvent(e)) });
   sim.runUntil(1500);
   expect(lines.length).toBe(sim.trace.count);
   expect(lines).toEqual(expected);

@@ -92,3 +92,47 @@ export async function openScenarioTab(page: Page, name = 'Scenario'): Promise<vo
   await page.getByRole('tab', { name }).click();
   await expect(page.getByRole('textbox', { name: name === 'Scenario' ? 'Scenario JSON' : '场景 JSON' })).toBeVisible();
 }
+
+/** Drags node S<id> out of the cluster's region (to its top-left corner): it is cut off from everyone. */
+export async function dragNodeOut(page: Page, id: number): Promise<void> {
+  const box = (await page.getByRole('button', { name: new RegExp(`^S${id},`) }).boundingBox())!;
+  const svg = (await page.getByRole('group', { name: 'Cluster' }).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(svg.x + 30, svg.y + 30, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** "Draw partition line", then a vertical line through the middle of the cluster: its left and right halves part. */
+export async function drawPartitionLine(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Draw partition line' }).click();
+  await expect(page.getByRole('button', { name: 'Draw partition line' })).toHaveAttribute('aria-pressed', 'true');
+  const svg = (await page.getByRole('group', { name: 'Cluster' }).boundingBox())!;
+  await page.mouse.move(svg.x + svg.width / 2 + 8, svg.y + 5);
+  await page.mouse.down();
+  await page.mouse.move(svg.x + svg.width / 2 + 8, svg.y + svg.height - 5, { steps: 8 });
+  await page.mouse.up();
+}
+
+/**
+ * Page x of virtual time `ms` while the timeline shows all, and a y inside its detail strip: the
+ * strip and the overview (the Time slider) share one scale then, inset by half the slider's
+ * thumb (6 px) on each side.
+ */
+export async function timelineXAt(page: Page, ms: number): Promise<{ x: number; detailY: number }> {
+  const slider = page.getByRole('slider', { name: 'Time' });
+  const box = (await slider.boundingBox())!;
+  const max = Number(await slider.getAttribute('max'));
+  return { x: box.x + 6 + (ms / max) * (box.width - 12), detailY: box.y - 30 };
+}
+
+/** Drags across the timeline's detail strip from `fromMs` to `toMs` (a brush: it zooms there), with the strip showing all. */
+export async function brushTimeline(page: Page, fromMs: number, toMs: number): Promise<void> {
+  const a = await timelineXAt(page, fromMs);
+  const b = await timelineXAt(page, toMs);
+  await page.mouse.move(a.x, a.detailY);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, a.detailY, { steps: 3 });
+  await page.mouse.move(b.x, b.detailY, { steps: 3 });
+  await page.mouse.up();
+}

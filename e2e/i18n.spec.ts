@@ -5,7 +5,7 @@ test('switching to 中文 shows Chinese labels, node names and narration, and is
   const errors = collectErrors(page);
   await page.goto('./');
   await expect(page.getByRole('status')).toHaveText('No leader');
-  await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '中文' });
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   // Controls, status, node names and the feed already on screen all switch.

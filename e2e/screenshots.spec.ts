@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { collectErrors, loadProtocol, nodeAction, runUntilLeader, snapshot } from './helpers';
+import { brushTimeline, collectErrors, loadProtocol, nodeAction, runUntilLeader, snapshot } from './helpers';
 
 /**
  * Screenshots of every view at 1280×720 and on a tablet (820×1180), light and dark, kept in
@@ -22,6 +22,8 @@ const views: Record<string, (page: Page) => Promise<void>> = {
     await page.waitForTimeout(300);
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect.poll(() => page.locator('g.message').count()).toBeGreaterThan(0);
+    // Zoom the timeline onto the election (a brush over 0.1–0.6 s).
+    await brushTimeline(page, 100, 600);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   },
   zab: async (page) => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeAction, openScenarioTab, seekTo } from './helpers';
 
-test('Share makes exactly the link `npm run sim -- url` makes for the same scenario', async ({ page, baseURL }) => {
+test('Share makes exactly the link `npm run sim -- url --at` makes for the same scenario, then names its built-in scenario and the selected node', async ({ page, baseURL }) => {
   await page.goto('./');
   await seekTo(page, 400);
   await nodeAction(page, 2, 'Crash');
@@ -21,6 +21,7 @@ test('Share makes exactly the link `npm run sim -- url` makes for the same scena
   writeFileSync(file, await editor.inputValue());
   const cli = (args: string[]) => execFileSync('npx', ['tsx', 'src/cli/main.ts', 'url', file, ...args], { encoding: 'utf8' }).trim();
   const pageBase = new URL('./', baseURL).href;
-  expect(link).toBe(cli(['--base', pageBase]));
-  expect(link).toBe(`${pageBase.replace(/\/$/, '')}${cli([])}`);
+  // The CLI's link is the scenario and the moment; the page adds the built-in scenario it came from (so its note stays) and the node selected by the menu.
+  expect(link).toBe(`${cli(['--base', pageBase, '--at', '900'])}&lib=raft-first-election&node=1`);
+  expect(link).toBe(`${pageBase.replace(/\/$/, '')}${cli(['--at', '900'])}&lib=raft-first-election&node=1`);
 });

@@ -24,7 +24,7 @@ test('Step advances exactly one event; the keyboard plays, pauses and steps', as
   await page.goto('./');
   await expect(page.getByRole('note', { name: 'Events' })).toHaveText(/events/);
   const before = await eventCount(page);
-  await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect.poll(() => eventCount(page)).toBe(before + 1);
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => eventCount(page)).toBe(before + 2);
@@ -86,7 +86,7 @@ test('Share puts a link in the Share link textbox that replays the same run', as
   await seekTo(page, 2000);
   await page.getByRole('button', { name: 'Share' }).click();
   const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
-  expect(link).toContain('#s=1.');
+  expect(link).toContain('#s=2.');
   const hash = await page.getByRole('note', { name: 'Trace hash' }).textContent();
   const other = await context.newPage();
   await other.goto(link);

@@ -74,8 +74,14 @@ describe('CLI (Contract 2)', () => {
     const r = sim(['url', scenarioFile('url.json', good)]);
     expect(r.code).toBe(0);
     const link = r.stdout.trim();
-    expect(link).toMatch(/^\/#s=1\.[A-Za-z0-9_-]+$/);
+    expect(link).toMatch(/^\/#s=2\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/);
     expect(decodeShareHash(link.slice(1))).toEqual({ ok: true, scenario: good });
+    // --at adds the moment the link opens at (paused); a bad one is a one-line usage error.
+    const at = sim(['url', scenarioFile('url-at.json', good), '--at', '1500']);
+    expect(at.stdout.trim()).toBe(`${link}&at=1500`);
+    const bad = sim(['url', scenarioFile('url-bad.json', good), '--at', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('error: --at expects a virtual time in ms (a number ≥ 0), got "soon"');
   });
 
   it('fuzz checks its flags and runs seeds', () => {

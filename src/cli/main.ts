@@ -7,7 +7,7 @@ import { urlCommand } from './url';
 
 const USAGE = `usage:
   npm run sim -- run <scenario.json | -> [--until <ms>] [--json] [--trace <file.jsonl>] [--narrate]
-  npm run sim -- url <scenario.json> [--base <url>]
+  npm run sim -- url <scenario.json> [--base <url>] [--at <ms>]
   npm run sim -- fuzz --protocol <raft|zab|gossip> [--runs N] [--seed S] [--out <dir>]`;
 
 const out = (line: string) => process.stdout.write(line + '\n');
@@ -35,8 +35,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'url': {
-      const { values, positionals } = parse(rest, { base: { type: 'string' } });
-      urlCommand(single(positionals), values.base as string | undefined, out);
+      const { values, positionals } = parse(rest, { base: { type: 'string' }, at: { type: 'string' } });
+      urlCommand(single(positionals), { base: values.base as string | undefined, at: values.at as string | undefined }, out);
       return 0;
     }
     case 'fuzz': {

@@ -11,12 +11,17 @@ import { SpaceTime } from './panels/SpaceTime';
 import { ShareBox } from './ShareBox';
 import { StatusBar } from './StatusBar';
 import { useUi } from './store';
+import { useAddressSync } from './share/useAddressSync';
 import { useKeyboard } from './useKeyboard';
 
-/** The whole page; embedded (`?embed=1`, for slides and iframes) only the cluster view and the playback controls. */
+/**
+ * The whole page; embedded (`?embed=1`, for slides and iframes) the playback controls and
+ * timeline, a compact status line with the library note, and the cluster view with its menus.
+ */
 export function App({ controller, embedded = false }: { controller: Controller; embedded?: boolean }) {
   const { t } = useTranslation();
   useKeyboard(controller);
+  useAddressSync(controller);
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);
@@ -29,6 +34,7 @@ export function App({ controller, embedded = false }: { controller: Controller; 
     return (
       <div className="app embed">
         <Controls controller={controller} embedded />
+        <StatusBar controller={controller} embedded />
         <main className="workspace">
           <ClusterView controller={controller} embedded />
         </main>

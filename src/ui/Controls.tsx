@@ -1,20 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import type { Controller } from './controller';
 import { formatMs } from './labels';
-import { fullPageUrl } from './share/links';
+import { OpenFullLink } from './share/OpenFullLink';
 import { isRunning, SPEEDS, useUi } from './store';
+import { Timeline } from './timeline/Timeline';
 
 /**
- * Play, Pause, Step (and its variants), Reset, Share, Speed and the Time slider (Contract 3).
- * Embedded (`?embed=1`), Share gives way to a link to the full page.
+ * Play, Pause, Step back, Step (and its variants), Reset, Share, Undo, Speed, and the painted
+ * timeline with the Time slider (Contract 3). Embedded (`?embed=1`), Share gives way to a link to
+ * the full page that carries the run as it is now.
  */
 export function Controls({ controller, embedded = false }: { controller: Controller; embedded?: boolean }) {
   const { t } = useTranslation();
   const playback = useUi((s) => s.playback);
   const speed = useUi((s) => s.speed);
   const time = useUi((s) => s.frame?.time ?? 0);
-  const horizon = useUi((s) => s.frame?.horizon ?? 0);
   const events = useUi((s) => s.frame?.events ?? null);
+  const canStepBack = useUi((s) => (s.frame?.position.events ?? 0) > 1);
+  const canUndo = useUi((s) => s.frame?.canUndo ?? false);
   const hasLeaders = useUi((s) => s.frame?.protocol !== 'gossip');
   const running = isRunning(playback);
   return (
@@ -22,6 +25,9 @@ export function Controls({ controller, embedded = false }: { controller: Control
       <div className="button-row">
         <button type="button" className="primary" onClick={() => controller.togglePlay()} aria-keyshortcuts="Space">
           {running ? t('playback.pause') : t('playback.play')}
+        </button>
+        <button type="button" title={t('playback.stepBackHint')} disabled={!canStepBack} onClick={() => controller.stepBack()} aria-keyshortcuts="ArrowLeft">
+          {t('playback.stepBack')}
         </button>
         <button type="button" onClick={() => controller.step()} aria-keyshortcuts="ArrowRight">
           {t('playback.step')}
@@ -41,14 +47,15 @@ export function Controls({ controller, embedded = false }: { controller: Control
           {t('playback.reset')}
         </button>
         {embedded ? (
-          <a className="button-link" href={fullPageUrl(location)} target="_blank" rel="noopener">
-            {t('playback.openFull')}
-          </a>
+          <OpenFullLink controller={controller} />
         ) : (
           <button type="button" onClick={() => void controller.share()}>
             {t('playback.share')}
           </button>
         )}
+        <button type="button" title={t('playback.undoHint')} disabled={!canUndo} onClick={() => controller.undo()} aria-keyshortcuts="Control+Z Meta+Z">
+          {t('playback.undo')}
+        </button>
       </div>
       <label className="speed">
         {t('playback.speed')}
@@ -60,19 +67,6 @@ export function Controls({ controller, embedded = false }: { controller: Control
           ))}
         </select>
       </label>
-      <label className="time">
-        <span>{t('playback.time')}</span>
-        <input
-          type="range"
-          aria-label={t('playback.time')}
-          aria-valuetext={t('playback.timeValue', { ms: Math.round(time) })}
-          min={0}
-          max={Math.ceil(horizon)}
-          step={1}
-          value={Math.round(time)}
-          onChange={(e) => controller.seek(Number(e.target.value))}
-        />
-      </label>
       <span className="clock" role="timer" aria-label={t('playback.virtualTime')}>
         {formatMs(time)}
       </span>
@@ -82,6 +76,7 @@ export function Controls({ controller, embedded = false }: { controller: Control
           {t('playback.eventCount', { count: events })}
         </span>
       )}
+      <Timeline controller={controller} />
     </div>
   );
 }

@@ -7,9 +7,9 @@ import { useUi } from './store';
 /**
  * Who leads, in words (the one `status` region of Contract 3), what the last command did, the
  * loaded library scenario's "what to watch", and invariant violations as an alert whose entries
- * jump to the moment they happened.
+ * jump to the moment they happened. Embedded (`?embed=1`), the same in a compact form.
  */
-export function StatusBar({ controller }: { controller: Controller }) {
+export function StatusBar({ controller, embedded = false }: { controller: Controller; embedded?: boolean }) {
   const { t } = useTranslation();
   const leader = useUi((s) => s.frame?.leader ?? null);
   const protocol = useUi((s) => s.frame?.protocol);
@@ -21,7 +21,7 @@ export function StatusBar({ controller }: { controller: Controller }) {
   // Subscribed so the status line re-renders in the new language (leaderLabel reads i18n).
   useUi((s) => s.lang);
   return (
-    <div className="status-bar">
+    <div className={embedded ? 'status-bar compact' : 'status-bar'}>
       <div className="status-line">
         <div role="status" className="status">
           {ready ? leaderLabel(leader, protocol ?? '') : t('app.starting')}
@@ -29,16 +29,34 @@ export function StatusBar({ controller }: { controller: Controller }) {
         <WatchNote />
       </div>
       {protocol === 'gossip' && <GossipSummary />}
-      {running && <p className="note">{t('playback.runningUntil')}</p>}
-      {note && <p className="note">{note()}</p>}
-      {branch && (
-        <p className="note branch">
-          {branch.discarded > 0 ? t('status.branchedDiscarded', { at: formatMs(branch.at), count: branch.discarded }) : t('status.branched', { at: formatMs(branch.at) })}
-        </p>
-      )}
+      {/* Said politely to screen readers: what a search found (or that it found nothing), and so on. */}
+      <div aria-live="polite" className="notes">
+        {running && <p className="note">{t('playback.runningUntil')}</p>}
+        {note && <p className="note">{note()}</p>}
+      </div>
+      {branch && <BranchNotice controller={controller} />}
       {whatIf > 0 && <p className="note what-if">{t('status.whatIf', { count: whatIf })}</p>}
       <Violations controller={controller} />
     </div>
+  );
+}
+
+/** What acting discarded, with the Undo that puts it back. */
+function BranchNotice({ controller }: { controller: Controller }) {
+  const { t } = useTranslation();
+  const branch = useUi((s) => s.frame?.branch ?? null);
+  const canUndo = useUi((s) => s.frame?.canUndo ?? false);
+  if (!branch) return null;
+  const params = { at: formatMs(branch.at), reached: formatMs(branch.reachedTo), count: branch.discardedActions };
+  return (
+    <p className="note branch">
+      {branch.discardedActions > 0 ? t('status.branchedActions', params) : t('status.branched', params)}{' '}
+      {canUndo && (
+        <button type="button" className="link" onClick={() => controller.undo()}>
+          {t('status.undoBranch')}
+        </button>
+      )}
+    </p>
   );
 }
 

@@ -1,25 +1,27 @@
 import type { Remote } from 'comlink';
 import { createActor, fromPromise, type Actor } from 'xstate';
-import type { ExternalEvent } from '../sim/kernel/simulation';
+import type { ExternalEvent, RunPosition } from '../sim/kernel/simulation';
 import type { Scenario } from '../sim/scenario/schema';
 import type { ScenarioError } from '../sim/scenario/validate';
 import type { Frame } from '../worker/frame';
-import type { ApplyResult, LinkResult, LoadResult, SimHost } from '../worker/simHost';
+import type { ApplyResult, LinkResult, LinkView, LoadResult, SearchResult, SimHost } from '../worker/simHost';
 import type { TraceExport } from '../worker/traceExport';
 import { i18n } from './i18n';
 import { playbackMachine, type PlaybackEvent } from './playbackMachine';
 import { shareBase } from './share/links';
 import { startSimWorker } from './simClient';
-import { useUi, type PlaybackMode } from './store';
+import { setAddressHash } from './share/address';
+import { formatMs } from './labels';
+import { PANEL_TABS, useUi, type PanelTab, type PlaybackMode } from './store';
 
-/** Run-until-leader gives up after this much virtual time … */
+/** Run-until-leader gives up after this much virtual time (as Next delivery and Next change do) … */
 export const RUN_UNTIL_LIMIT_MS = 60_000;
 /** … and runs in slices of this much, one per animation frame, so the view follows along. */
 const RUN_UNTIL_SLICE_MS = 250;
 /** Real ms one animation frame may account for (a background tab must not jump minutes). */
 const MAX_TICK_MS = 250;
 
-type Action = Omit<ExternalEvent, 'at'>;
+type Action = Omit<ExternalEvent, 'at' | 'after'>;
 
 /**
  * Binds the UI to the worker. Commands go through the playback machine; worker calls run one at
@@ -36,6 +38,7 @@ export class Controller {
   private rafId = 0;
   private ticking = false;
   private seekTarget: number | null = null;
+  private runUntilFrom = 0;
 
   constructor(sim: Remote<SimHost> = startSimWorker()) {
     this.sim = sim;
@@ -44,11 +47,18 @@ export class Controller {
         startClock: () => this.startClock(),
         stopClock: () => this.stopClock(),
         step: () => void this.request(() => this.sim.step()),
-        stepDelivery: () => void this.request(() => this.sim.stepToDelivery()),
-        stepStateChange: () => void this.request(() => this.sim.stepToStateChange()),
+        stepBack: () => void this.request(() => this.sim.stepBack()),
+        stepDelivery: () => void this.search(() => this.sim.stepToDelivery(), 'delivery'),
+        stepStateChange: () => void this.search(() => this.sim.stepToStateChange(), 'change'),
         reset: () => void this.request(() => this.sim.reset()),
         seek: (_, { t }) => this.queueSeek(t),
-        reportRunUntil: (_, { found }) => useUi.getState().setNote(found ? null : () => i18n.t('playback.runUntilFailed')),
+        seekPosition: (_, { position }) => void this.request(() => this.sim.seekToPosition(position)),
+        seekEnd: () => void this.request(() => this.sim.seekToReached()),
+        reportRunUntil: (_, { found }) => {
+          const from = formatMs(this.runUntilFrom);
+          const to = formatMs(useUi.getState().frame?.time ?? 0);
+          useUi.getState().setNote(found ? null : () => i18n.t('playback.runUntilFailed', { from, to }));
+        },
       },
       actors: { runUntilLeader: fromPromise(({ signal }) => this.runUntilLeader(signal)) },
     });
@@ -67,8 +77,9 @@ export class Controller {
   async openHash(hash: string): Promise<void> {
     this.send({ type: 'PAUSE' });
     const result = await this.enqueue<LinkResult>(() => this.sim.loadHash(hash));
-    useUi.getState().applyFrame(result.frame);
+    this.applyFrame(result.frame);
     useUi.getState().setLinkError(result.ok ? null : result.problem);
+    this.applyLinkView(result.view, result.frame.nodeCount);
   }
 
   /** After a bad link: forget it (so a reload does not show the error again) and start the default scenario afresh. */
@@ -81,7 +92,7 @@ export class Controller {
   async loadLibrary(id: string): Promise<void> {
     this.send({ type: 'PAUSE' });
     const result = await this.enqueue<LoadResult>(() => this.sim.loadLibrary(id));
-    useUi.getState().applyFrame(result.frame);
+    this.applyFrame(result.frame);
     useUi.getState().setLinkError(null);
     if (result.ok) {
       setAddressHash(`#lib=${encodeURIComponent(id)}`);
@@ -104,7 +115,7 @@ export class Controller {
   async applyText(text: string): Promise<ApplyResult> {
     this.send({ type: 'PAUSE' });
     const result = await this.enqueue<ApplyResult>(() => this.sim.applyText(text));
-    useUi.getState().applyFrame(result.frame);
+    this.applyFrame(result.frame);
     if (result.ok) setAddressHash('');
     return result;
   }
@@ -130,8 +141,34 @@ export class Controller {
     this.send({ type: 'STEP' });
   }
 
+  /** Back to exactly the previous event (Step back, ←). */
+  stepBack(): void {
+    this.send({ type: 'STEP_BACK' });
+  }
+
   seek(t: number): void {
-    this.send({ type: 'SEEK', t });
+    this.send({ type: 'SEEK', t: Math.max(0, t) });
+  }
+
+  /** Moves the present by `ms` of virtual time (Shift+←/→, PageUp/PageDown). */
+  moveBy(ms: number): void {
+    this.seek((useUi.getState().frame?.time ?? 0) + ms);
+  }
+
+  /** Jumps to exactly a position of the run (a timeline marker). */
+  seekToPosition(position: RunPosition): void {
+    this.send({ type: 'SEEK_POSITION', position });
+  }
+
+  /** The furthest point reached (End). */
+  seekToReached(): void {
+    this.send({ type: 'SEEK_END' });
+  }
+
+  /** Takes back the last action (Undo, Ctrl+Z): its discarded future comes back exactly. */
+  undo(): void {
+    this.send({ type: 'PAUSE' });
+    void this.request(() => this.sim.undo());
   }
 
   reset(): void {
@@ -147,7 +184,7 @@ export class Controller {
   async loadScenario(scenario: Scenario): Promise<void> {
     this.send({ type: 'PAUSE' });
     const result = await this.enqueue<LoadResult>(() => this.sim.loadScenario(scenario));
-    useUi.getState().applyFrame(result.frame);
+    this.applyFrame(result.frame);
     if (result.ok) setAddressHash('');
     const error = result.ok ? null : result.error;
     useUi.getState().setNote(error === null ? null : () => error);
@@ -158,12 +195,27 @@ export class Controller {
     return this.request(() => this.sim.setFocus(node));
   }
 
-  /** The share link: the page's address (without `?embed=1` or other query) and the scenario's hash. */
+  /** The share link: the page's address (without `?embed=1` or other query) and the hash of the run, its moment and the view. */
   async share(): Promise<string> {
-    const hash = await this.enqueue(() => this.sim.shareHash());
-    const link = `${shareBase(location)}${hash}`;
+    const link = `${shareBase(location)}${await this.linkHash()}`;
     useUi.getState().setShareLink(link);
     return link;
+  }
+
+  /** The hash a link to what is shown now would have: the recorded scenario, the moment, the selected node and open tab. */
+  linkHash(): Promise<string> {
+    const { selectedNode, tab, frame } = useUi.getState();
+    const defaultTab = frame?.protocol === 'gossip' ? 'chart' : 'logs';
+    return this.enqueue(() => this.sim.shareHash({ node: selectedNode, tab: tab === defaultTab ? null : tab }));
+  }
+
+  /** A link's selected node and tab, and a word about the fields it ignored. */
+  private applyLinkView(view: LinkView, nodeCount: number): void {
+    const ui = useUi.getState();
+    if (view.node !== null && view.node <= nodeCount) ui.selectNode(view.node);
+    if (view.tab !== null && (PANEL_TABS as readonly string[]).includes(view.tab)) ui.setTab(view.tab as PanelTab);
+    const ignored = view.ignored.map((f) => `${f.field}=${f.value}`).join(', ');
+    if (ignored) ui.setNote(() => i18n.t('linkError.ignoredFields', { fields: ignored }));
   }
 
   private startClock(): void {
@@ -205,11 +257,22 @@ export class Controller {
     });
   }
 
+  /** Next delivery / Next change: a bounded search that says so when it found nothing. */
+  private async search(call: () => Promise<SearchResult>, kind: 'delivery' | 'change'): Promise<void> {
+    const result = await this.enqueue(call);
+    this.applyFrame(result.frame);
+    if (result.found) return;
+    const params = { from: formatMs(result.fromMs), to: formatMs(result.toMs), limit: RUN_UNTIL_LIMIT_MS / 1000 };
+    const key = result.stoppedBy === 'end' ? 'playback.searchEnd' : result.stoppedBy === 'events' ? `playback.searchEvents.${kind}` : `playback.searchFailed.${kind}`;
+    useUi.getState().setNote(() => i18n.t(key as 'playback.searchEnd', params));
+  }
+
   private async runUntilLeader(signal: AbortSignal): Promise<boolean> {
     const since = useUi.getState().frame?.leader ?? null;
+    this.runUntilFrom = useUi.getState().frame?.time ?? 0;
     for (let spent = 0; spent < RUN_UNTIL_LIMIT_MS && !signal.aborted; spent += RUN_UNTIL_SLICE_MS) {
-      const result = await this.enqueue(() => this.sim.runUntilLeader(since, RUN_UNTIL_SLICE_MS));
-      useUi.getState().applyFrame(result.frame);
+      const result = await this.enqueue(() => this.sim.runUntilLeader(since, Math.min(RUN_UNTIL_SLICE_MS, RUN_UNTIL_LIMIT_MS - spent)));
+      this.applyFrame(result.frame);
       if (result.found) return true;
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
@@ -218,10 +281,18 @@ export class Controller {
 
   private async request(call: () => Promise<Frame>): Promise<void> {
     const frame = await this.enqueue(call);
-    useUi.getState().applyFrame(frame);
+    this.applyFrame(frame);
     if (frame.atLimit && this.ticking) {
       this.send({ type: 'PAUSE' });
       useUi.getState().setNote(() => i18n.t('playback.runAtLimit'));
+    }
+  }
+
+  /** Shows a frame; when the timeline lost count of its deltas, asks for all of it. */
+  private applyFrame(frame: Frame): void {
+    useUi.getState().applyFrame(frame);
+    if (useUi.getState().timeline.stale) {
+      void this.enqueue(() => this.sim.timelineAll()).then((all) => useUi.getState().setTimeline(all));
     }
   }
 
@@ -236,12 +307,3 @@ export class Controller {
   }
 }
 
-/**
- * Keeps the address bar honest about what runs: a link that no longer describes the run is
- * dropped (a reload then starts what was loaded last, not an old link). `replaceState` fires no
- * `hashchange`, so this does not reload anything.
- */
-function setAddressHash(hash: string): void {
-  if (location.hash === hash) return;
-  history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
-}

@@ -14,6 +14,9 @@ function start(runUntil: (signal: AbortSignal) => Promise<boolean> = async () =>
       stepStateChange: record('stepStateChange'),
       reset: record('reset'),
       seek: record('seek'),
+      stepBack: record('stepBack'),
+      seekPosition: record('seekPosition'),
+      seekEnd: record('seekEnd'),
       reportRunUntil: record('reportRunUntil'),
     },
     actors: { runUntilLeader: fromPromise(({ signal }) => runUntil(signal)) },
@@ -67,6 +70,20 @@ describe('playbackMachine', () => {
     actor.send({ type: 'RESET' });
     expect(actor.getSnapshot().value).toBe('paused');
     expect(calls).toEqual(['startClock', 'stopClock', 'seek({"t":1200})', 'startClock', 'stopClock', 'reset']);
+  });
+
+  it('Step back, a jump to a marker and End pause from any state, so the view stays where it went', async () => {
+    const { actor, calls } = start(() => new Promise<boolean>(() => {}));
+    actor.send({ type: 'PLAY' });
+    actor.send({ type: 'STEP_BACK' });
+    expect(actor.getSnapshot().value).toBe('paused');
+    actor.send({ type: 'RUN_UNTIL_LEADER' });
+    actor.send({ type: 'SEEK_POSITION', position: { events: 40, now: 225 } });
+    expect(actor.getSnapshot().value).toBe('paused');
+    actor.send({ type: 'PLAY' });
+    actor.send({ type: 'SEEK_END' });
+    expect(actor.getSnapshot().value).toBe('paused');
+    expect(calls).toEqual(['startClock', 'stopClock', 'stepBack', 'seekPosition({"position":{"events":40,"now":225}})', 'startClock', 'stopClock', 'seekEnd']);
   });
 
   it('runs until a leader, reports the outcome and pauses', async () => {

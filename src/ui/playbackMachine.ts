@@ -1,4 +1,5 @@
 import { fromPromise, setup } from 'xstate';
+import type { RunPosition } from '../sim/kernel/simulation';
 
 /** What the playback controls ask for (Contract 3 buttons and keys, and the step variants). */
 export type PlaybackEvent =
@@ -6,11 +7,14 @@ export type PlaybackEvent =
   | { type: 'PAUSE' }
   | { type: 'TOGGLE' }
   | { type: 'STEP' }
+  | { type: 'STEP_BACK' }
   | { type: 'STEP_DELIVERY' }
   | { type: 'STEP_STATE_CHANGE' }
   | { type: 'RUN_UNTIL_LEADER' }
   | { type: 'RESET' }
-  | { type: 'SEEK'; t: number };
+  | { type: 'SEEK'; t: number }
+  | { type: 'SEEK_POSITION'; position: RunPosition }
+  | { type: 'SEEK_END' };
 
 /* Implementations are provided by the controller (`machine.provide`); the defaults do nothing,
  * so the machine can be tested on its own. */
@@ -27,10 +31,13 @@ export const playbackMachine = setup({
     startClock: noop,
     stopClock: noop,
     step: noop,
+    stepBack: noop,
     stepDelivery: noop,
     stepStateChange: noop,
     reset: noop,
     seek: (_, _params: { t: number }) => {},
+    seekPosition: (_, _params: { position: RunPosition }) => {},
+    seekEnd: noop,
     reportRunUntil: (_, _params: { found: boolean }) => {},
   },
   actors: {
@@ -42,6 +49,10 @@ export const playbackMachine = setup({
   on: {
     RESET: { target: '.paused', actions: 'reset' },
     SEEK: { target: '.paused', actions: { type: 'seek', params: ({ event }) => ({ t: event.t }) } },
+    SEEK_POSITION: { target: '.paused', actions: { type: 'seekPosition', params: ({ event }) => ({ position: event.position }) } },
+    SEEK_END: { target: '.paused', actions: 'seekEnd' },
+    // Stepping back always pauses: the view must stay on the event it went back to.
+    STEP_BACK: { target: '.paused', actions: 'stepBack' },
   },
   states: {
     paused: {

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Frame, FrameMessage } from '../worker/frame';
 import type { LibraryInfo } from '../worker/library';
 import type { LinkProblem } from '../worker/linkProblem';
+import type { TimelineBand, TimelineDelta, TimelineMarker } from '../worker/timeline';
 import { currentLang } from './i18n';
 import type { Lang } from './i18n/language';
 import { TraceWindow, type NarrationLine } from './traceWindow';
@@ -16,7 +17,20 @@ export const SPEEDS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 100] as const;
 
 export type PlaybackMode = 'paused' | 'playing' | 'runningUntil';
 export type Theme = 'system' | 'light' | 'dark';
-export type PanelTab = 'logs' | 'statechart' | 'inspector' | 'chart' | 'network' | 'scenario';
+export const PANEL_TABS = ['logs', 'statechart', 'inspector', 'chart', 'network', 'scenario'] as const;
+export type PanelTab = (typeof PANEL_TABS)[number];
+
+/** The whole reached run as the painted timeline draws it (the worker sends what changed with each frame). */
+export interface TimelineData {
+  bands: readonly TimelineBand[];
+  markers: readonly TimelineMarker[];
+  /** Bumped on every change, so views redraw only then. */
+  version: number;
+  /** The frame said the worker has more (or fewer) than arrived: the controller asks for all of it. */
+  stale: boolean;
+}
+
+export const EMPTY_TIMELINE: TimelineData = { bands: [], markers: [], version: 0, stale: false };
 
 export interface MenuAnchor {
   node: number;
@@ -32,6 +46,7 @@ interface UiState {
   /** Bumped whenever the trace window changes (the space-time diagram redraws on it). */
   traceVersion: number;
   narration: NarrationLine[];
+  timeline: TimelineData;
   playback: PlaybackMode;
   speed: number;
   /** A passing remark about the last command ("No new leader within 60 s"). */
@@ -52,6 +67,8 @@ interface UiState {
   theme: Theme;
   tab: PanelTab;
   applyFrame(frame: Frame): void;
+  /** Replaces the timeline with all of it (after `stale`). */
+  setTimeline(delta: TimelineDelta): void;
   setPlayback(mode: PlaybackMode): void;
   setSpeed(speed: number): void;
   setNote(note: Message | null): void;
@@ -78,6 +95,7 @@ export const useUi = create<UiState>()((set, get) => ({
   frameAt: 0,
   traceVersion: 0,
   narration: [],
+  timeline: EMPTY_TIMELINE,
   playback: 'paused',
   speed: 0.1,
   note: null,
@@ -100,8 +118,10 @@ export const useUi = create<UiState>()((set, get) => ({
     const selected = get().selectedMessage;
     const stillFlying = selected ? frame.messages.find((m) => m.id === selected.id) : undefined;
     const selectedNode = get().selectedNode;
+    const timeline = nextTimeline(newRun ? EMPTY_TIMELINE : get().timeline, frame);
     set({
       frame,
+      ...(timeline !== get().timeline ? { timeline } : {}),
       frameAt: performance.now(),
       traceVersion: get().traceVersion + 1,
       ...(linesChanged || newRun ? { narration: traceWindow.lines } : {}),
@@ -110,6 +130,7 @@ export const useUi = create<UiState>()((set, get) => ({
       ...(selectedNode !== null && selectedNode > frame.nodeCount ? { selectedNode: null } : {}),
     });
   },
+  setTimeline: (delta) => set({ timeline: { ...applyTimelineDelta(EMPTY_TIMELINE, delta), version: get().timeline.version + 1, stale: false } }),
   setPlayback: (playback) => set({ playback }),
   setSpeed: (speed) => set({ speed }),
   setNote: (note) => set({ note }),
@@ -126,6 +147,20 @@ export const useUi = create<UiState>()((set, get) => ({
   setTheme: (theme) => set({ theme }),
   setTab: (tab) => set({ tab }),
 }));
+
+/** The timeline after a frame: its delta applied, and marked stale when the counts disagree with the worker's. */
+function nextTimeline(current: TimelineData, frame: Frame): TimelineData {
+  const next = frame.timeline ? { ...applyTimelineDelta(current, frame.timeline), version: current.version + 1, stale: false } : current;
+  const stale = next.bands.length !== frame.timelineSize.bands || next.markers.length !== frame.timelineSize.markers;
+  return stale === next.stale ? next : { ...next, stale };
+}
+
+function applyTimelineDelta(current: Pick<TimelineData, 'bands' | 'markers'>, delta: TimelineDelta): Pick<TimelineData, 'bands' | 'markers'> {
+  return {
+    bands: current.bands.slice(0, delta.bandsFrom).concat(delta.bands),
+    markers: current.markers.slice(0, delta.markersFrom).concat(delta.markers),
+  };
+}
 
 export function isRunning(mode: PlaybackMode): boolean {
   return mode !== 'paused';

@@ -27,10 +27,26 @@ export class ActionLog {
     this.entries = [];
   }
 
-  /** `event` was just inserted by Simulation.act (in its canonical form, at its time). */
-  add(event: ExternalEvent, whatIf: boolean): void {
-    this.entries = this.entries.filter((e) => e.event.at <= event.at);
+  /**
+   * `event` was just inserted by Simulation.act (as it recorded it, with `at` and `after`);
+   * `runActions` are the run's actions after it. Logged actions the run no longer has were in
+   * the old future that acting discarded.
+   */
+  add(event: ExternalEvent, whatIf: boolean, runActions: readonly ExternalEvent[]): void {
+    const left = countByKey(runActions);
+    const key = JSON.stringify(event);
+    left.set(key, (left.get(key) ?? 0) - 1);
+    this.entries = this.entries.filter((e) => take(left, JSON.stringify(e.event)));
     this.entries.push({ event, whatIf });
+  }
+
+  /** The entries as they are (the undo history keeps them to put them back). */
+  snapshot(): LoggedAction[] {
+    return this.entries.slice();
+  }
+
+  restore(entries: readonly LoggedAction[]): void {
+    this.entries = entries.slice();
   }
 
   /** Forgets the what-if actions (Record turned back on); returns the recorded ones, in order. */
@@ -45,19 +61,26 @@ export class ActionLog {
    * first equal one is exact.
    */
   recorded(runActions: readonly ExternalEvent[]): ExternalEvent[] {
-    const pending = new Map<string, number>();
-    for (const e of this.entries) {
-      if (!e.whatIf) continue;
-      const key = JSON.stringify(e.event);
-      pending.set(key, (pending.get(key) ?? 0) + 1);
-    }
+    const pending = countByKey(this.entries.filter((e) => e.whatIf).map((e) => e.event));
     if (pending.size === 0) return runActions.slice();
-    return runActions.filter((e) => {
-      const key = JSON.stringify(e);
-      const left = pending.get(key) ?? 0;
-      if (left === 0) return true;
-      pending.set(key, left - 1);
-      return false;
-    });
+    return runActions.filter((e) => !take(pending, JSON.stringify(e)));
   }
+}
+
+/** How many times each event (by its JSON) occurs. */
+function countByKey(events: readonly ExternalEvent[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of events) {
+    const key = JSON.stringify(e);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Takes one of `key` from the counts; false when none is left. */
+function take(counts: Map<string, number>, key: string): boolean {
+  const left = counts.get(key) ?? 0;
+  if (left <= 0) return false;
+  counts.set(key, left - 1);
+  return true;
 }

@@ -1,4 +1,6 @@
-import type { Violation } from '../sim/kernel/simulation';
+import type { RunPosition, Violation } from '../sim/kernel/simulation';
+import type { LinkMoment } from '../sim/scenario/shareLink';
+import type { TimelineDelta } from './timeline';
 import type { NodeView } from '../sim/kernel/protocol';
 import type { TraceEvent } from '../sim/kernel/trace';
 import type { ProtocolId } from '../sim/scenario/schema';
@@ -41,8 +43,20 @@ export interface Frame {
   /** The last role change of each node (or, for gossip, of how members see each node). */
   transitions: RoleTransition[];
   bulk: GossipBulk | null;
-  /** Set when the last action was taken in the past: the old future after `at` is gone. */
-  branch: { at: number; discarded: number } | null;
+  /** Set when the last action discarded a future (recorded actions, or a run reached further): Undo puts it back. */
+  branch: Branch | null;
+  /** Where the run stands (what an action acts after; what Step back steps back from). */
+  position: RunPosition;
+  /** The moment as a link names it: the time, and `after` when the view stands inside a millisecond. */
+  moment: LinkMoment;
+  /** The furthest point this run has reached (End goes there). */
+  reached: RunPosition;
+  /** Whether an action can be undone (Undo, Ctrl+Z). */
+  canUndo: boolean;
+  /** The painted timeline's bands and markers that changed since the last frame (null: none). */
+  timeline: TimelineDelta | null;
+  /** How many bands and markers the timeline has in all (a UI that lost count asks for them again). */
+  timelineSize: { bands: number; markers: number };
   /** The run reached its length limit (MAX_RUN_EVENTS): playing stops; seek, act or reset. */
   atLimit: boolean;
   /** The built-in scenario this run was loaded from (the picker shows its "what to watch"), or null. */
@@ -55,6 +69,17 @@ export interface Frame {
   scenarioRev: number;
   /** Trace events so far (the kernel's trace count): what an exported trace has as lines. */
   traceEvents: number;
+}
+
+/** What acting discarded: the user actions and the events of the old future. */
+export interface Branch {
+  /** Virtual time of the action. */
+  at: number;
+  /** User actions that were still ahead (recorded or what-if) and are gone. */
+  discardedActions: number;
+  /** Events of the reached future that are gone, and how far that future went (virtual ms). */
+  discardedEvents: number;
+  reachedTo: number;
 }
 
 export interface FrameMessage {

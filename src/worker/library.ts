@@ -1,4 +1,4 @@
-import { libraryGroups, scenarioLibrary, type LibraryGroupId, type Localized } from '../sim/scenario/library';
+import { libraryGroups, scenarioLibrary, type LibraryGroupId, type LibraryMoment, type Localized } from '../sim/scenario/library';
 import type { ProtocolId, Scenario } from '../sim/scenario/schema';
 import { parseScenario } from '../sim/scenario/validate';
 
@@ -11,6 +11,8 @@ export interface LibraryItem {
   watch: Localized;
   /** Virtual ms to run to see the outcome. */
   until: number;
+  /** The instants the note is about, for the timeline's "what to watch" markers. */
+  moments: LibraryMoment[];
 }
 
 export interface LibraryInfo {
@@ -21,7 +23,7 @@ export interface LibraryInfo {
 export function libraryInfo(): LibraryInfo {
   return {
     groups: libraryGroups.map((g) => ({ id: g.id, title: { ...g.title } })),
-    items: scenarioLibrary.map((e) => ({ id: e.id, protocol: e.protocol, group: e.group, title: { ...e.title }, watch: { ...e.watch }, until: e.until })),
+    items: scenarioLibrary.map((e) => ({ id: e.id, protocol: e.protocol, group: e.group, title: { ...e.title }, watch: { ...e.watch }, until: e.until, moments: e.moments.map((m) => ({ at: m.at, label: { ...m.label } })) })),
   };
 }
 
@@ -47,4 +49,15 @@ export function libraryIdOf(scenario: Scenario): string | null {
     for (const e of scenarioLibrary) if (!byJson.has(canonicalJson(e.scenario))) byJson.set(canonicalJson(e.scenario), e.id);
   }
   return byJson.get(canonicalJson(scenario)) ?? null;
+}
+
+/**
+ * Whether a scenario was made from the built-in one named `id`: the same scenario with other
+ * events (the actions a user took). A link that says so keeps the entry's "what to watch".
+ */
+export function madeFromLibrary(scenario: Scenario, id: string): boolean {
+  const entry = libraryScenarioById(id);
+  if (!entry) return false;
+  const withoutEvents = (s: Scenario) => canonicalJson({ ...s, events: undefined } as Scenario);
+  return withoutEvents(entry) === withoutEvents(scenario);
 }

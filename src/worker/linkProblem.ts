@@ -14,7 +14,8 @@ export type LinkProblemCode =
   | 'newerScenario'
   | 'invalid'
   | 'unknownEntry'
-  | 'unavailable';
+  | 'unavailable'
+  | 'checksum';
 
 export interface LinkProblem {
   code: LinkProblemCode;
@@ -34,6 +35,7 @@ const CODEC_MESSAGES: { code: LinkProblemCode; pattern: RegExp; params: string[]
   { code: 'noVersion', pattern: /^the link has no codec version/, params: [] },
   { code: 'badVersion', pattern: /^the link's codec version "(.*)" is not a number$/, params: ['version'] },
   { code: 'newerCodec', pattern: /^the link was made by a newer version of the simulator \(codec (\d+); this one reads (\d+)\)$/, params: ['version', 'reads'] },
+  { code: 'checksum', pattern: /^the link is damaged: its checksum does not match/, params: [] },
   { code: 'notBase64', pattern: /^the link is damaged: its data is not base64url$/, params: [] },
   { code: 'truncated', pattern: /^the link is damaged or truncated/, params: [] },
   { code: 'tooLarge', pattern: /^the scenario in the link is larger than (\d+) bytes$/, params: ['max'] },

@@ -33,9 +33,11 @@ describe('SimHost', () => {
   it('steps to the next delivery and to the next state change', () => {
     const host = raftHost();
     const delivered = host.stepToDelivery();
-    expect(delivered.trace.events.some((e) => e.k === 'deliver')).toBe(true);
+    expect(delivered.found).toBe(true);
+    expect(delivered.frame.trace.events.some((e) => e.k === 'deliver')).toBe(true);
     const changed = host.stepToStateChange();
-    expect(changed.trace.events.some((e) => e.k === 'state')).toBe(true);
+    expect(changed.found).toBe(true);
+    expect(changed.frame.trace.events.some((e) => e.k === 'state')).toBe(true);
   });
 
   it('runs until a leader is elected, then until a different one after a crash', () => {
@@ -76,8 +78,10 @@ describe('SimHost', () => {
     host.advance(1000);
     host.seek(1500);
     const frame = host.act({ do: 'crash', node: 2 });
-    expect(frame.branch).toEqual({ at: 1500, discarded: 1 });
+    expect(frame.branch).toEqual({ at: 1500, discardedActions: 1, discardedEvents: expect.any(Number), reachedTo: 3000 });
+    expect(frame.branch!.discardedEvents).toBeGreaterThan(10);
     expect(frame.horizon).toBeGreaterThanOrEqual(1500);
+    expect(frame.canUndo).toBe(true);
   });
 
   it('drops a message in flight when asked', () => {

@@ -1,19 +1,20 @@
-import type { ExternalEvent, Simulation } from '../sim/kernel/simulation';
+import type { ExternalEvent, RunPosition, Simulation } from '../sim/kernel/simulation';
 import type { NodeView } from '../sim/kernel/protocol';
-import { canonicalAction } from '../sim/kernel/canonical';
 import { createSimulation, NoProtocolError } from '../sim/create';
 import { defaultRunUntil } from '../sim/report';
-import { decodeShareHash, shareHash } from '../sim/scenario/codec';
+import { buildShareHash, readShareHash, type LinkMoment } from '../sim/scenario/shareLink';
 import { defaultScenario } from '../sim/scenario/library/defaultScenario';
 import type { ProtocolId, Scenario } from '../sim/scenario/schema';
 import { formatErrors, parseScenario, parseScenarioText, type ScenarioError } from '../sim/scenario/validate';
 import { ActionLog } from './actionLog';
-import type { Frame } from './frame';
+import type { Branch, Frame } from './frame';
 import { framedMessages, framedNetwork, TimerMemo } from './frameParts';
 import { gossipBulk } from './gossipBulk';
-import { libraryIdOf, libraryInfo, libraryScenarioById, type LibraryInfo } from './library';
+import { UndoHistory } from './history';
+import { libraryIdOf, libraryInfo, libraryScenarioById, madeFromLibrary, type LibraryInfo } from './library';
 import { describeLinkErrors, type LinkProblem } from './linkProblem';
 import { replayTrace, type TraceExport } from './traceExport';
+import { TimelineRecorder, type TimelineDelta } from './timeline';
 import { KindBit, RESET_WINDOW_MS, TraceFeed } from './traceFeed';
 
 /** Checkpoint spacing for interactive runs: seeking replays at most this many events. */
@@ -25,18 +26,37 @@ const MAX_EVENTS_PER_ADVANCE = 200_000;
  * 4 million events that is hours of virtual time for a small cluster.
  */
 export const MAX_RUN_EVENTS = 4_000_000;
-/** Events a step-to-next-… may skip before it gives up. */
-const MAX_EVENTS_PER_STEP = 50_000;
+/** Next delivery and Next change search at most this much virtual time (as Run until leader does) … */
+export const SEARCH_LIMIT_MS = 60_000;
+/** … and at most this many events (a large gossip cluster has many in a minute). */
+export const SEARCH_LIMIT_EVENTS = 2_000_000;
 /** Gossip clusters above this size are drawn on a canvas from arrays (no per-message list, no full trace). */
 export const SVG_MAX_NODES = 32;
+/** A link's moment beyond this is opened here (a day of virtual time): the run never hangs on a huge `at`. */
+const MAX_OPEN_AT_MS = 86_400_000;
 
 export type LoadResult = { ok: true; frame: Frame } | { ok: false; error: string; frame: Frame };
+/** What a link asks the page to show besides the run: the selected node and the open tab. */
+export interface LinkView {
+  node: number | null;
+  tab: string | null;
+  /** Fields of the link that were there but unreadable (`at=abc`): ignored, and the page says so. */
+  ignored: { field: string; value: string }[];
+}
 /** Opening a link: a refused one says why (translatable) and runs the default scenario. */
-export type LinkResult = { ok: true; frame: Frame } | { ok: false; problem: LinkProblem; frame: Frame };
+export type LinkResult = { ok: true; frame: Frame; view: LinkView } | { ok: false; problem: LinkProblem; frame: Frame; view: LinkView };
+/** A bounded search (Next delivery, Next change): whether it found what it looked for, and where it stopped. */
+export interface SearchResult {
+  frame: Frame;
+  found: boolean;
+  /** Virtual time where the search started and where it stopped. */
+  fromMs: number;
+  toMs: number;
+  /** Why it stopped without finding: the time bound, the event bound, or no more events at all. */
+  stoppedBy: 'found' | 'time' | 'events' | 'end';
+}
 /** Applying an edited scenario: a bad one lists its errors by JSON path and changes nothing. */
 export type ApplyResult = { ok: true; frame: Frame } | { ok: false; errors: ScenarioError[]; frame: Frame };
-/** The share-link hash key that names a built-in scenario: `#lib=raft-split-brain-5`. */
-export const LIBRARY_PARAM = 'lib';
 export interface RunUntilResult {
   frame: Frame;
   /** True when the condition held; false when the time limit came first. */
@@ -60,12 +80,14 @@ export class SimHost {
   private feed: TraceFeed;
   private sim: Simulation;
   private readonly timers = new TimerMemo();
+  private timeline: TimelineRecorder;
+  private readonly undoHistory = new UndoHistory();
   private runId = 0;
-  /** Furthest virtual time this run has reached. */
-  private reached = 0;
+  /** Furthest point this run has reached. */
+  private reached: RunPosition = { events: 0, now: 0 };
   /** The Time slider's range: the scripted actions plus a tail, or further once reached. */
   private horizon = 0;
-  private branch: Frame['branch'] = null;
+  private branch: Branch | null = null;
   private focusId: number | null = null;
   /** The built-in scenario this run was loaded from (its "what to watch" applies), or null. */
   private libraryId: string | null = null;
@@ -76,7 +98,7 @@ export class SimHost {
   private scenarioRev = 0;
 
   constructor() {
-    ({ sim: this.sim, feed: this.feed } = this.create(defaultScenario));
+    ({ sim: this.sim, feed: this.feed, timeline: this.timeline } = this.create(defaultScenario));
   }
 
   /**
@@ -84,18 +106,26 @@ export class SimHost {
    * scenario when there is neither. A link that cannot be opened says why, and the default runs.
    */
   loadHash(hash: string): LinkResult {
-    const fallback = (problem: LinkProblem): LinkResult => ({ ok: false, problem, frame: this.load(defaultScenario) });
-    const libraryId = new URLSearchParams(hash.replace(/^#/, '')).get(LIBRARY_PARAM);
-    if (libraryId !== null) {
-      const scenario = libraryScenarioById(libraryId);
-      if (!scenario) return fallback({ code: 'unknownEntry', params: { id: libraryId }, detail: `no built-in scenario "${libraryId}"` });
-      return { ok: true, frame: this.load(scenario) };
+    const link = readShareHash(hash);
+    const view: LinkView = { node: link.node, tab: link.tab, ignored: link.bad };
+    const fallback = (problem: LinkProblem): LinkResult => ({ ok: false, problem, frame: this.loaded(defaultScenario), view: { node: null, tab: null, ignored: [] } });
+    const opened = (scenario: Scenario, libraryId: string | null): LinkResult => {
+      this.load(scenario, libraryId);
+      if (link.moment) this.openAt(link.moment);
+      return { ok: true, frame: this.frame(), view };
+    };
+    if (link.scenario === null) {
+      if (link.lib === null) return opened(defaultScenario, libraryIdOf(defaultScenario));
+      const scenario = libraryScenarioById(link.lib);
+      if (!scenario) return fallback({ code: 'unknownEntry', params: { id: link.lib }, detail: `no built-in scenario "${link.lib}"` });
+      return opened(scenario, link.lib);
     }
-    const decoded = hash ? decodeShareHash(hash) : null;
-    if (decoded === null) return { ok: true, frame: this.load(defaultScenario) };
+    const decoded = link.scenario;
     if (!decoded.ok) return fallback(describeLinkErrors(decoded.errors, hash));
     try {
-      return { ok: true, frame: this.load(decoded.scenario) };
+      // A link made from a built-in scenario (edited by actions) keeps its "what to watch".
+      const fromLibrary = link.lib !== null && madeFromLibrary(decoded.scenario, link.lib) ? link.lib : libraryIdOf(decoded.scenario);
+      return opened(decoded.scenario, fromLibrary);
     } catch (error) {
       if (!(error instanceof NoProtocolError)) throw error;
       return fallback({ code: 'unavailable', params: { protocol: error.protocolId }, detail: `protocol ${error.protocolId} is not in this build` });
@@ -111,7 +141,7 @@ export class SimHost {
   loadLibrary(id: string): LoadResult {
     const scenario = libraryScenarioById(id);
     if (!scenario) return { ok: false, error: `no built-in scenario "${id}"`, frame: this.frame() };
-    return { ok: true, frame: this.load(scenario) };
+    return { ok: true, frame: this.loaded(scenario) };
   }
 
   /** Validates scenario JSON text (the editor, as you type): every error with its JSON path. */
@@ -134,7 +164,7 @@ export class SimHost {
     const parsed = parseScenario(json);
     if (!parsed.ok) return { ok: false, error: formatErrors(parsed.errors), frame: this.frame() };
     try {
-      return { ok: true, frame: this.load(parsed.scenario) };
+      return { ok: true, frame: this.loaded(parsed.scenario) };
     } catch (error) {
       if (!(error instanceof NoProtocolError)) throw error;
       return { ok: false, error: `The ${error.protocolId} protocol is not available in this build yet.`, frame: this.frame() };
@@ -157,16 +187,20 @@ export class SimHost {
     return this.frame();
   }
 
-  /** Steps until a message is delivered. */
-  stepToDelivery(): Frame {
-    this.stepUntilKind(KindBit.deliver);
+  /** Goes back to exactly the previous event (same-time events included); the first event is the start. */
+  stepBack(): Frame {
+    if (this.sim.events > 1) this.sim.seekToEvent(this.sim.events - 1);
     return this.frame();
   }
 
-  /** Steps until some node's visible state changes (role, term, vote, commit index, membership…). */
-  stepToStateChange(): Frame {
-    this.stepUntilKind(KindBit.state);
-    return this.frame();
+  /** Steps until a message is delivered, for at most SEARCH_LIMIT_MS of virtual time. */
+  stepToDelivery(): SearchResult {
+    return this.stepUntilKind(KindBit.deliver);
+  }
+
+  /** Steps until some node's visible state changes (role, term, vote, commit index, membership…), bounded as stepToDelivery. */
+  stepToStateChange(): SearchResult {
+    return this.stepUntilKind(KindBit.state);
   }
 
   /**
@@ -199,8 +233,19 @@ export class SimHost {
     return this.frame();
   }
 
+  /** Moves to exactly a position of this run (a timeline marker, End, a restored view). */
+  seekToPosition(position: RunPosition): Frame {
+    this.moveTo(position);
+    return this.frame();
+  }
+
+  /** Moves to the furthest point this run has reached (End). */
+  seekToReached(): Frame {
+    return this.seekToPosition(this.reached);
+  }
+
   reset(): Frame {
-    return this.load(this.scenario);
+    return this.loaded(this.scenario, this.libraryId);
   }
 
   /**
@@ -208,17 +253,53 @@ export class SimHost {
    * on it becomes part of the shared scenario; with Record off it is a what-if: it acts on the
    * run, but Share, Save and the editor leave it out.
    */
-  act(action: Omit<ExternalEvent, 'at'>): Frame {
-    // Acting before the furthest point reached discards that old future (the UI says so).
-    const inPast = this.sim.now < this.reached;
-    const discarded = this.sim.act(action);
-    this.log.add(canonicalAction({ ...action, at: this.sim.now } as ExternalEvent), !this.recording);
-    if (inPast) {
-      this.branch = { at: this.sim.now, discarded };
-      this.reached = this.sim.now;
-    }
-    if (this.recording || discarded > 0) this.scenarioRev++;
+  act(action: Omit<ExternalEvent, 'at' | 'after'>): Frame {
+    const sim = this.sim;
+    const position = sim.position();
+    const before = {
+      actions: sim.saveActions(),
+      log: this.log.snapshot(),
+      position,
+      actedAt: sim.now,
+      reached: { ...this.reached },
+      timeline: this.timeline.save(),
+      branch: this.branch,
+    };
+    const discardedEvents = Math.max(0, this.reached.events - position.events);
+    const reachedTo = this.reached.now;
+    const recordedBefore = JSON.stringify(this.log.recorded(before.actions.actions));
+    this.timeline.truncate(position.events, sim.trace.count);
+    const discarded = sim.act(action);
+    this.log.add(sim.lastAct!, !this.recording, sim.actions());
+    // The notice appears only when something is really gone: user actions still ahead, or a reached future.
+    this.branch = discarded > 0 || discardedEvents > 0 ? { at: sim.now, discardedActions: discarded, discardedEvents, reachedTo } : null;
+    this.reached = sim.position();
+    const changedRecording = JSON.stringify(this.log.recorded(sim.actions())) !== recordedBefore;
+    if (changedRecording) this.scenarioRev++;
+    this.undoHistory.push({ ...before, changedRecording });
     return this.frame();
+  }
+
+  /**
+   * Takes back the last action: the actions, the recorded scenario and the reached future are
+   * as they were before it, and the view returns to where it stood.
+   */
+  undo(): Frame {
+    const entry = this.undoHistory.pop();
+    if (!entry) return this.frame();
+    this.sim.restoreActions(entry.actions, entry.actedAt, entry.position);
+    this.moveTo(entry.position);
+    this.log.restore(entry.log);
+    this.timeline.restore(entry.timeline);
+    this.reached = entry.reached;
+    this.branch = entry.branch;
+    if (entry.changedRecording) this.scenarioRev++;
+    return this.frame();
+  }
+
+  /** The whole timeline (bands and markers), for a UI that lost count of the deltas. */
+  timelineAll(): TimelineDelta {
+    return this.timeline.full();
   }
 
   /**
@@ -234,7 +315,9 @@ export class SimHost {
 
   /** The recorded scenario (every recorded action included), in the validator's canonical form. */
   currentScenario(): Scenario {
-    return canonical({ ...this.scenario, events: this.log.recorded(this.sim.actions()) } as Scenario);
+    const events = this.log.recorded(this.sim.actions());
+    // A scenario that had no events and has none now keeps having none (not an empty list).
+    return canonical({ ...this.scenario, events: events.length > 0 || this.scenario.events ? events : undefined } as Scenario);
   }
 
   /** The recorded scenario as the editor shows it and Save writes it: pretty JSON. */
@@ -259,7 +342,7 @@ export class SimHost {
 
   frame(): Frame {
     const sim = this.sim;
-    this.reached = Math.max(this.reached, sim.now);
+    if (sim.events > this.reached.events || (sim.events === this.reached.events && sim.now > this.reached.now)) this.reached = sim.position();
     const protocol = this.scenario.protocol;
     const bulkView = this.isBulk(this.scenario);
     const nodes = bulkView ? [] : sim.nodeViews();
@@ -272,7 +355,7 @@ export class SimHost {
       rooms: (this.scenario.groups ?? []).map((g) => [...g]),
       view: bulkView ? 'bulk' : 'svg',
       time: sim.now,
-      horizon: Math.max(this.horizon, this.reached),
+      horizon: Math.max(this.horizon, this.reached.now),
       events: sim.events,
       traceHash: sim.traceHash(),
       leader: sim.protocol.leader?.(sim.snapshot()) ?? null,
@@ -287,6 +370,12 @@ export class SimHost {
       transitions: this.feed.roles.list(),
       bulk: protocol === 'gossip' ? gossipBulk(sim) : null,
       branch: this.branch,
+      position: sim.position(),
+      moment: this.moment(),
+      reached: { ...this.reached },
+      canUndo: this.undoHistory.size > 0,
+      timeline: this.timeline.take(),
+      timelineSize: { bands: this.timeline.bandCount, markers: this.timeline.markerCount },
       atLimit: sim.events >= MAX_RUN_EVENTS,
       libraryId: this.libraryId,
       recording: this.recording,
@@ -297,12 +386,44 @@ export class SimHost {
   }
 
   /**
-   * The recorded scenario as a share-link hash. It is encoded in the validator's canonical form
-   * — the form `npm run sim -- url` encodes after reading the same scenario from a file — so the
-   * Share button and the CLI make the very same link.
+   * The recorded scenario as a share-link hash, with the moment shown and the page's view
+   * (selected node, open tab). The scenario is encoded in the validator's canonical form — the
+   * form `npm run sim -- url` encodes after reading the same scenario from a file — so the Share
+   * button and the CLI make the very same link. A built-in scenario nobody changed is named by
+   * its id alone (`#lib=…`); a changed one carries its id too, so its note stays.
    */
-  shareHash(): string {
-    return shareHash(this.currentScenario());
+  shareHash(view: { node?: number | null; tab?: string | null } = {}): string {
+    const scenario = this.currentScenario();
+    const lib = this.libraryId;
+    const unchanged = lib !== null && libraryIdOf(scenario) === lib;
+    return buildShareHash({ scenario: unchanged ? undefined : scenario, lib, moment: this.moment(), node: view.node, tab: view.tab });
+  }
+
+  /** The moment shown, as a link names it: `after` only when more events of this millisecond are still to come. */
+  private moment(): LinkMoment {
+    const sim = this.sim;
+    return sim.nextEventTime() === sim.now && sim.eventsAt(sim.now) > 0 ? { at: sim.now, after: sim.eventsAt(sim.now) } : { at: sim.now };
+  }
+
+  /**
+   * Moves to a position; a far move first lands a window early and runs the rest, so the trace
+   * feed has the recent past the narration and the space-time diagram show (as `seek` does).
+   */
+  private moveTo(position: RunPosition): void {
+    const sim = this.sim;
+    const far = Math.abs(position.now - sim.now) > RESET_WINDOW_MS && position.now > RESET_WINDOW_MS;
+    if (far && !this.isBulk(this.scenario)) {
+      sim.seek(position.now - RESET_WINDOW_MS);
+      if (sim.events <= position.events) sim.runToEvent(position.events);
+    }
+    sim.seekToPosition(position);
+  }
+
+  /** Opens a link's moment: paused there, with the recent past in the trace feed (as a seek). */
+  private openAt(moment: LinkMoment): void {
+    const at = Math.min(moment.at, MAX_OPEN_AT_MS);
+    if (at > RESET_WINDOW_MS) this.sim.seek(at - RESET_WINDOW_MS);
+    this.sim.seekToMoment(at, moment.after);
   }
 
   private focusView(nodes: NodeView[]): NodeView | null {
@@ -319,60 +440,86 @@ export class SimHost {
     };
   }
 
-  private stepUntilKind(bit: number): void {
+  private stepUntilKind(bit: number): SearchResult {
+    const sim = this.sim;
+    const fromMs = sim.now;
+    const limit = fromMs + SEARCH_LIMIT_MS;
     this.feed.clearKinds();
-    for (let budget = MAX_EVENTS_PER_STEP; budget > 0; budget--) {
-      if (!this.sim.step()) return;
-      if ((this.feed.kinds & bit) !== 0) return;
+    let stoppedBy: SearchResult['stoppedBy'] = 'events';
+    for (let budget = SEARCH_LIMIT_EVENTS; budget > 0; budget--) {
+      if (!sim.step(limit)) {
+        stoppedBy = sim.nextEventTime() === Infinity ? 'end' : 'time';
+        if (stoppedBy === 'time') sim.runUntil(limit);
+        break;
+      }
+      if ((this.feed.kinds & bit) !== 0) {
+        stoppedBy = 'found';
+        break;
+      }
     }
+    return { frame: this.frame(), found: stoppedBy === 'found', fromMs, toMs: sim.now, stoppedBy };
   }
 
   private isBulk(scenario: Scenario): boolean {
     return scenario.protocol === 'gossip' && scenario.nodes > SVG_MAX_NODES;
   }
 
-  private load(scenario: Scenario): Frame {
+  /** Loads a scenario and returns its first frame. */
+  private loaded(scenario: Scenario, libraryId?: string | null): Frame {
+    this.load(scenario, libraryId);
+    return this.frame();
+  }
+
+  private load(scenario: Scenario, libraryId: string | null = libraryIdOf(scenario)): void {
     // Created first: a scenario whose protocol is missing throws here and changes nothing.
-    ({ sim: this.sim, feed: this.feed } = this.create(scenario));
+    ({ sim: this.sim, feed: this.feed, timeline: this.timeline } = this.create(scenario));
     this.scenario = scenario;
     this.timers.clear();
     this.runId++;
     this.horizon = defaultRunUntil(scenario.events);
-    this.reached = 0;
+    this.reached = this.sim.position();
     this.branch = null;
     this.log.clear();
-    this.libraryId = libraryIdOf(scenario);
+    this.undoHistory.clear();
+    this.libraryId = libraryId;
     this.scenarioRev++;
     if (this.focusId !== null && this.focusId > scenario.nodes) this.focusId = null;
-    return this.frame();
   }
 
   /** The run without its what-if actions: the scenario again, with the recorded user actions replayed where they were taken. */
   private rebuildRecorded(): void {
     const now = this.sim.now;
+    const recorded = this.log.recorded(this.sim.actions());
     const kept = this.log.dropWhatIf();
-    ({ sim: this.sim, feed: this.feed } = this.create(this.scenario));
+    ({ sim: this.sim, feed: this.feed, timeline: this.timeline } = this.create({ ...this.scenario, events: recorded } as Scenario));
+    // The recorded user actions stay the user's: acting before them still discards them.
+    this.sim.markUserActions(kept.map((e) => e.event));
     this.timers.clear();
     this.runId++;
-    for (const { event } of kept) {
-      this.sim.runUntil(event.at);
-      const { at: _at, ...action } = event;
-      this.sim.act(action);
-    }
     this.sim.runUntil(now);
+    this.reached = this.sim.position();
+    this.branch = null;
+    this.undoHistory.clear();
     this.scenarioRev++;
   }
 
-  private create(scenario: Scenario): { sim: Simulation; feed: TraceFeed } {
+  private create(scenario: Scenario): { sim: Simulation; feed: TraceFeed; timeline: TimelineRecorder } {
     const role = ROLE_FIELD[scenario.protocol];
     const bulk = this.isBulk(scenario);
     const feed = new TraceFeed(role.field, role.perMember, bulk);
     // A large gossip cluster's state is big and its events many: checkpoint less often, keep no full trace.
     const checkpointEvery = scenario.protocol === 'gossip' ? Math.max(CHECKPOINT_EVERY, 64 * scenario.nodes) : CHECKPOINT_EVERY;
     // The feed keeps a bounded recent trace itself; the kernel's full `traceLog` would grow without end.
-    const sim = createSimulation(scenario, { checkpointEvery, onTrace: feed.sink });
+    let sim: Simulation | null = null;
+    const timeline = new TimelineRecorder((action) => sim?.isUserAction(action) ?? false);
+    const sink = (e: Parameters<typeof feed.sink>[0]) => {
+      feed.sink(e);
+      timeline.onTrace(e);
+    };
+    sim = createSimulation(scenario, { checkpointEvery, onTrace: sink, onEvent: timeline.onEvent });
     feed.attach(sim);
-    return { sim, feed };
+    timeline.attach(sim);
+    return { sim, feed, timeline };
   }
 }
 

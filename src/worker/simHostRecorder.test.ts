@@ -33,10 +33,11 @@ describe('SimHost: the recorded scenario, Share and the editor', () => {
       { at: 400, do: 'crash', node: 2 },
       { at: 900, do: 'request', node: 1, value: 'x=1' },
     ]);
-    expect(h.shareHash()).toBe(cliHash(scenario));
+    // The link names the built-in scenario it came from (its note stays) and the moment shown (`url --at 900`).
+    expect(h.shareHash()).toBe(`${cliHash(scenario)}&at=900&lib=raft-first-election`);
     // Key order in the file does not matter to the CLI: it reads through the validator.
     const shuffled = Object.fromEntries(Object.entries(scenario).reverse());
-    expect(h.shareHash()).toBe(cliHash(shuffled));
+    expect(h.shareHash()).toBe(`${cliHash(shuffled)}&at=900&lib=raft-first-election`);
   });
 
   it('bumps the scenario revision on a load and on every recorded action, not on playing', () => {
@@ -92,7 +93,7 @@ describe('SimHost: the recorded scenario, Share and the editor', () => {
     h.seek(200);
     const branched = h.act({ do: 'crash', node: 4 });
     expect(branched.whatIf).toBe(1);
-    expect(branched.branch?.discarded).toBe(1);
+    expect(branched.branch?.discardedActions).toBe(1);
   });
 
   it('applies edited text only when it is valid, keeping the running scenario otherwise', () => {
@@ -149,8 +150,11 @@ describe('SimHost: trace export', () => {
     expect(lines).toHaveLength(frame.traceEvents);
     expect(exported.lines).toBe(frame.traceEvents);
     expect(exported.text.endsWith('\n')).toBe(true);
+    // The crash was taken after every event of 700 ms (the view showed them): it records that place.
+    const recorded = (JSON.parse(h.scenarioText()) as Scenario).events!;
+    expect(recorded).toEqual([{ at: 700, after: expect.any(Number), do: 'crash', node: 3 }]);
     const cli: string[] = [];
-    const sim = createSimulation({ ...defaultScenario, events: [{ at: 700, do: 'crash', node: 3 }] }, { onTrace: (e) => cli.push(encodeTraceEvent(e)) });
+    const sim = createSimulation({ ...defaultScenario, events: recorded } as Scenario, { onTrace: (e) => cli.push(encodeTraceEvent(e)) });
     sim.runUntil(2000);
     sim.step();
     expect(lines).toEqual(cli);

@@ -1,6 +1,6 @@
 import type { ExternalEvent } from './simulation';
 
-const EVENT_KEYS = ['at', 'do', 'node', 'from', 'to', 'groups', 'value', 'message', 'network', 'params'] as const;
+const EVENT_KEYS = ['at', 'after', 'do', 'node', 'from', 'to', 'groups', 'value', 'message', 'network', 'params'] as const;
 
 /**
  * An action with its keys in one fixed order (nested objects sorted), so the trace hashes the

@@ -50,6 +50,9 @@ export interface Checkpoint {
   violations: number;
   counters: Counters;
   droppedByUser: number[];
+  /** The virtual time whose events `eventsAtTime` counts, and that count (see Simulation.eventsAt). */
+  countedTime: number;
+  eventsAtTime: number;
 }
 
 export function cloneNodeRecord(r: NodeRecord): NodeRecord {
@@ -65,12 +68,27 @@ export function cloneNodeRecord(r: NodeRecord): NodeRecord {
 
 /** Index of the last checkpoint whose time is ≤ t (checkpoints are in run order). */
 export function lastCheckpointAtOrBefore(checkpoints: readonly Checkpoint[], t: number): number {
+  return lastWhere(checkpoints, (c) => c.now <= t);
+}
+
+/** Index of the last checkpoint whose time is < t. */
+export function lastCheckpointBefore(checkpoints: readonly Checkpoint[], t: number): number {
+  return lastWhere(checkpoints, (c) => c.now < t);
+}
+
+/** Index of the last checkpoint taken after at most `events` events. */
+export function lastCheckpointAtOrBeforeEvent(checkpoints: readonly Checkpoint[], events: number): number {
+  return lastWhere(checkpoints, (c) => c.events <= events);
+}
+
+/** Binary search for the last checkpoint that satisfies a predicate true for a prefix of them. */
+function lastWhere(checkpoints: readonly Checkpoint[], holds: (c: Checkpoint) => boolean): number {
   let lo = 0;
   let hi = checkpoints.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (checkpoints[mid].now <= t) {
+    if (holds(checkpoints[mid])) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;

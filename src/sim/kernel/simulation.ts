@@ -2,6 +2,8 @@ import { canonicalAction } from './canonical';
 import {
   cloneNodeRecord,
   lastCheckpointAtOrBefore,
+  lastCheckpointAtOrBeforeEvent,
+  lastCheckpointBefore,
   type BacklogItem,
   type Checkpoint,
   type Counters,
@@ -17,6 +19,12 @@ import { Trace, type TraceEvent, type TraceSink } from './trace';
 /** One scripted or user action (Contract 1 `events`); the kernel reads `at` and `do`. */
 export interface ExternalEvent {
   at: number;
+  /**
+   * How many events of virtual time `at` run before this action (default 0: before all of
+   * them). An action taken while the view shows event k of a millisecond records k, so it lands
+   * after what was on screen and before what was not (see `eventsAt`).
+   */
+  after?: number;
   do: string;
   node?: number;
   from?: number;
@@ -40,6 +48,18 @@ export interface InFlightMessage {
   dropped: boolean;
 }
 
+/** Where a run stands: after `events` events, with the clock at `now` (at or after the last one's time). */
+export interface RunPosition {
+  events: number;
+  now: number;
+}
+
+/** The run's actions with which of them the user took (for undo: see `saveActions`). */
+export interface SavedActions {
+  actions: ExternalEvent[];
+  user: boolean[];
+}
+
 /** What the kernel needs of a scenario (a validated Contract 1 scenario fits). */
 export interface SimulationInput {
   nodes: number;
@@ -57,6 +77,8 @@ export interface SimulationOptions {
   recordTrace?: boolean;
   /** Called with every trace event as it happens. */
   onTrace?: TraceSink;
+  /** Called after every processed event, once the checkers have looked (a view's recorder reads the state here). */
+  onEvent?: () => void;
 }
 
 export interface Violation {
@@ -84,6 +106,8 @@ export class Simulation implements EffectSink {
   /** The scripted and user actions in run order; user actions are inserted by `act`. */
   private readonly externals: ExternalEvent[];
   private readonly userActions = new Set<ExternalEvent>();
+  /** The action the last `act` inserted, as recorded (with its `at` and `after`). */
+  lastAct: ExternalEvent | null = null;
   params: unknown;
 
   private readonly queue = new EventQueue();
@@ -103,12 +127,16 @@ export class Simulation implements EffectSink {
   private reported = new Set<string>();
   private counters: Counters = emptyCounters();
   private readonly checkpointEvery: number;
+  private readonly onEvent: (() => void) | null;
   private checkpoints: Checkpoint[] = [];
   private readonly cluster: { now: number; states: unknown[]; persisted: unknown[]; nodeCount: number; params: unknown; touched: number };
   private readonly item: QueuedItem = { time: 0, seq: 0, kind: QueueKind.Deliver, node: 0, from: 0, id: 0, sent: 0, payload: undefined };
   /** Messages in flight that the user dropped (by clicking them); lost when they would arrive. */
   private droppedByUser = new Set<number>();
   private readonly latencies = new Float64Array(2);
+  /** `eventsAtTime` counts the events processed at virtual time `countedTime` (see eventsAt). */
+  private countedTime = 0;
+  private eventsAtTime = 0;
 
   constructor(
     readonly protocol: AnyProtocol,
@@ -119,6 +147,7 @@ export class Simulation implements EffectSink {
     this.nodeCount = n;
     this.seed = (input.seed ?? 1) >>> 0;
     this.checkpointEvery = options.checkpointEvery ?? 0;
+    this.onEvent = options.onEvent ?? null;
     this.traceLog = options.recordTrace ? [] : null;
     this.installSink(options.onTrace);
     this.network = new Network(n, { ...defaultNetwork, ...(input.network ?? {}) } as NetworkSettings);
@@ -129,7 +158,8 @@ export class Simulation implements EffectSink {
     this.params = protocol.resolveParams(input.params);
     if (protocol.configure) this.params = protocol.configure(this.params, input.init);
     this.io = new KernelIO(this, n);
-    this.externals = (input.events ?? []).map(canonicalAction).sort((a, b) => a.at - b.at);
+    // In time order, then by position within the millisecond; ties keep file order (a stable sort).
+    this.externals = (input.events ?? []).map(canonicalAction).sort((a, b) => a.at - b.at || (a.after ?? 0) - (b.after ?? 0));
     this.checkerMemory = (protocol.checkers ?? []).map((c) => c.init());
     this.reporters = (protocol.checkers ?? []).map((c) => (message: string) => this.report(c.invariant, message));
     this.states = new Array<unknown>(n + 1).fill(null);
@@ -152,7 +182,10 @@ export class Simulation implements EffectSink {
       else this.refreshPersisted(id);
     }
     this.afterEvent();
-    this.checkpoints.push(this.capture());
+    // Booting is event 1, but no action can come before it: positions within time 0 count from
+    // here, and the initial checkpoint (the only one of the boot) is taken after this.
+    this.eventsAtTime = 0;
+    this.checkpoints = [this.capture()];
   }
 
   // ---- running ---------------------------------------------------------------------------
@@ -165,7 +198,7 @@ export class Simulation implements EffectSink {
     for (;;) {
       const ext = this.cursor < this.externals.length ? this.externals[this.cursor] : null;
       const queued = this.queue.peekTime();
-      if (ext && ext.at <= queued && ext.at <= limit) {
+      if (ext && ext.at <= limit && this.externalDue(ext, queued)) {
         this.now = Math.max(this.now, ext.at);
         this.cursor++;
         this.applyExternal(ext);
@@ -181,6 +214,27 @@ export class Simulation implements EffectSink {
         return true;
       }
     }
+  }
+
+  /**
+   * Whether the next action runs before the next queued item (due at `queued`). An action at
+   * time t with `after` k waits until k events of time t have run; when fewer come (the queue
+   * moves past t), it runs after the last of them.
+   */
+  private externalDue(ext: ExternalEvent, queued: number): boolean {
+    if (ext.at > queued) return false;
+    const after = ext.after ?? 0;
+    return after === 0 || ext.at < queued || this.eventsAt(ext.at) >= after;
+  }
+
+  /** How many events have been processed at virtual time t so far (0 unless t is the latest event time). */
+  eventsAt(t: number): number {
+    return this.countedTime === t ? this.eventsAtTime : 0;
+  }
+
+  /** Where the run stands now: what an action taken now acts after, and what Step back returns to. */
+  position(): RunPosition {
+    return { events: this.events, now: this.now };
   }
 
   /** Time of the next event, or Infinity. */
@@ -217,33 +271,131 @@ export class Simulation implements EffectSink {
   }
 
   /**
-   * A user action at the current time. It is inserted into the run's actions (so a share link
-   * replays it) and the present is recomputed from the last checkpoint before it, exactly as a
-   * fresh run of the edited scenario would order it. Acting in the past branches the run: user
-   * actions recorded later than now belong to the old future and are discarded (scripted
-   * scenario events stay). Returns how many user actions were discarded.
+   * Moves to the position after exactly `events` events (same-time events included): back by
+   * restoring the last checkpoint at or before it and replaying, forward by running. Stops early
+   * when the run has no more events.
    */
-  act(action: Omit<ExternalEvent, 'at'>): number {
+  seekToEvent(events: number): void {
+    const target = Math.max(1, Math.floor(events));
+    if (target < this.events || this.checkpointAhead(target)) {
+      this.restore(this.checkpoints[Math.max(0, lastCheckpointAtOrBeforeEvent(this.checkpoints, target))]);
+    }
+    while (this.events < target && this.step());
+  }
+
+  /**
+   * Moves to a moment as a link names it: the state after every event at or before `at`, or,
+   * with `after`, after only the first `after` events of time `at` (fewer when it has fewer).
+   */
+  seekToMoment(at: number, after?: number): void {
+    if (after === undefined) {
+      this.seek(at);
+      return;
+    }
+    const nearest = this.checkpoints[Math.max(0, lastCheckpointBefore(this.checkpoints, at))];
+    if (this.now >= at || nearest.now > this.now) this.restore(nearest);
+    while (this.nextEventTime() < at && this.step());
+    while (this.nextEventTime() === at && this.eventsAt(at) < after && this.step());
+    if (at > this.now) this.now = at;
+  }
+
+  /** Runs forward (never restoring a checkpoint) until `events` events have been processed, or the run has no more. */
+  runToEvent(events: number): void {
+    while (this.events < events && this.step());
+  }
+
+  /** Moves to a position: its event, then the clock to its time (nothing happens in between). */
+  seekToPosition(position: RunPosition): void {
+    this.seekToEvent(position.events);
+    if (this.events === position.events && position.now > this.now && this.nextEventTime() > position.now) this.now = position.now;
+  }
+
+  /**
+   * A user action at the current position: after the events on screen, before the next one,
+   * even within one millisecond (it records `after`: see ExternalEvent). It is inserted into the
+   * run's actions (so a share link replays it) and the present is recomputed from the last
+   * checkpoint before it, exactly as a fresh run of the edited scenario orders it. Acting in the
+   * past branches the run: the user actions not yet reached belong to the old future and are
+   * discarded (scripted scenario events stay). Returns how many user actions were discarded.
+   */
+  act(action: Omit<ExternalEvent, 'at' | 'after'>): number {
     const at = this.now;
-    const before = this.externals.length;
-    const kept = this.externals.filter((e) => !(e.at > at && this.userActions.has(e)));
-    const discarded = before - kept.length;
-    const event = canonicalAction({ ...action, at } as ExternalEvent);
-    let index = kept.length;
-    while (index > 0 && kept[index - 1].at > at) index--;
-    kept.splice(index, 0, event);
-    this.externals.length = 0;
-    this.externals.push(...kept);
+    // Actions already run at this time keep their place before the new one (one whose `after`
+    // exceeded the events of its millisecond ran late, when the clock moved on).
+    const previous = this.cursor > 0 ? this.externals[this.cursor - 1] : null;
+    const after = Math.max(this.eventsAt(at), previous && previous.at === at ? (previous.after ?? 0) : 0);
+    const future = this.externals.slice(this.cursor);
+    const discarded = future.filter((e) => this.userActions.has(e)).length;
+    const event = canonicalAction({ ...action, at, after: after > 0 ? after : undefined } as ExternalEvent);
+    // The new action is the next one to run: every action before the cursor has run, every one
+    // after it has not, so the list stays in (at, after) order and a fresh run orders it the same.
+    const index = this.cursor;
+    this.externals.length = index;
+    this.externals.push(event, ...future.filter((e) => !this.userActions.has(e)));
+    for (const e of future) this.userActions.delete(e);
     this.userActions.add(event);
-    while (this.checkpoints.length > 1 && this.checkpoints[this.checkpoints.length - 1].now >= at) this.checkpoints.pop();
-    this.restore(this.checkpoints[this.checkpoints.length - 1]);
-    this.runUntil(at);
+    this.lastAct = { ...event };
+    this.restoreBefore(at);
+    while (this.cursor <= index && this.step(at));
     return discarded;
   }
 
   /** The actions of this run (scripted and user), in order: what a share link encodes. */
   actions(): ExternalEvent[] {
     return this.externals.map((e) => ({ ...e }));
+  }
+
+  /** Whether an action of this run was taken by the user (`act`), not scripted. */
+  isUserAction(action: ExternalEvent): boolean {
+    return this.userActions.has(action);
+  }
+
+  /**
+   * Marks actions of the scenario as the user's (a run rebuilt from the recorded scenario): equal
+   * actions are interchangeable, so each given one marks the first unmarked equal action.
+   */
+  markUserActions(events: readonly ExternalEvent[]): void {
+    const wanted = events.map((e) => JSON.stringify(canonicalAction(e)));
+    for (const e of this.externals) {
+      const i = wanted.indexOf(JSON.stringify(e));
+      if (i < 0 || this.userActions.has(e)) continue;
+      this.userActions.add(e);
+      wanted.splice(i, 1);
+    }
+  }
+
+  /** The actions and which of them the user took: what `restoreActions` puts back (undo). */
+  saveActions(): SavedActions {
+    return { actions: this.externals.map((e) => ({ ...e })), user: this.externals.map((e) => this.userActions.has(e)) };
+  }
+
+  /**
+   * Puts back actions saved before a branch at virtual time `branchedAt` (undo of an action),
+   * and moves to `position`. Checkpoints before the branch are shared by both histories; later
+   * ones belonged to the undone branch and are dropped.
+   */
+  restoreActions(saved: SavedActions, branchedAt: number, position: RunPosition): void {
+    this.externals.length = 0;
+    this.userActions.clear();
+    saved.actions.forEach((e, i) => {
+      const copy = { ...e };
+      this.externals.push(copy);
+      if (saved.user[i]) this.userActions.add(copy);
+    });
+    this.restoreBefore(branchedAt);
+    this.seekToPosition(position);
+  }
+
+  /** Restores the last checkpoint before virtual time `at`; later ones belong to another history and are dropped. */
+  private restoreBefore(at: number): void {
+    while (this.checkpoints.length > 1 && this.checkpoints[this.checkpoints.length - 1].now >= at) this.checkpoints.pop();
+    this.restore(this.checkpoints[this.checkpoints.length - 1]);
+  }
+
+  /** Whether a checkpoint lies between now and `events` (restoring it is cheaper than running). */
+  private checkpointAhead(events: number): boolean {
+    const index = lastCheckpointAtOrBeforeEvent(this.checkpoints, events);
+    return index >= 0 && this.checkpoints[index].events > this.events;
   }
 
   get checkpointCount(): number {
@@ -547,6 +699,11 @@ export class Simulation implements EffectSink {
 
   private afterEvent(): void {
     this.events++;
+    if (this.countedTime !== this.now) {
+      this.countedTime = this.now;
+      this.eventsAtTime = 0;
+    }
+    this.eventsAtTime++;
     const checkers = this.protocol.checkers;
     if (checkers && checkers.length > 0) {
       this.refreshCluster();
@@ -558,6 +715,7 @@ export class Simulation implements EffectSink {
       const last = this.checkpoints[this.checkpoints.length - 1];
       if (!last || last.events < this.events) this.checkpoints.push(this.capture());
     }
+    if (this.onEvent) this.onEvent();
   }
 
   private report(invariant: string, message: string): void {
@@ -599,6 +757,8 @@ export class Simulation implements EffectSink {
       violations: this.violations.length,
       counters: { ...this.counters, dropped: { ...this.counters.dropped } },
       droppedByUser: [...this.droppedByUser],
+      countedTime: this.countedTime,
+      eventsAtTime: this.eventsAtTime,
     };
   }
 
@@ -627,6 +787,8 @@ export class Simulation implements EffectSink {
     this.violations.length = c.violations;
     this.counters = { ...c.counters, dropped: { ...c.counters.dropped } };
     this.droppedByUser = new Set(c.droppedByUser);
+    this.countedTime = c.countedTime;
+    this.eventsAtTime = c.eventsAtTime;
   }
 }
 

@@ -1,13 +1,18 @@
+import CRC32 from 'crc-32';
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import type { Scenario } from './schema';
 import { parseScenario, type ScenarioError } from './validate';
 
 /**
- * Share-link codec: `#s=<codec version>.<base64url(deflate(scenario JSON))>`. The version lets a
- * later codec change keep old links readable; the payload is the scenario itself, so the link
- * replays exactly what the CLI runs.
+ * Share-link codec: `#s=2.<base64url(deflate(scenario JSON))>.<checksum>`. The version lets a
+ * later codec change keep old links readable (version 1, `1.<data>`, had no checksum and still
+ * opens); the payload is the scenario itself, so the link replays exactly what the CLI runs.
+ * The checksum is the CRC-32 of `2.<data>` as 8 hex digits: it catches every change of one
+ * character (and any burst of a few), which deflate alone does not — a changed bit can inflate
+ * to a scenario with a corrupted description, and the last base64 character has bits nobody reads.
  */
-export const LINK_CODEC_VERSION = 1;
+export const LINK_CODEC_VERSION = 2;
+const CHECKSUM_DIGITS = 8;
 export const LINK_PARAM = 's';
 /** Links longer than this are refused before decoding (a scenario is small JSON). */
 export const MAX_LINK_PAYLOAD_CHARS = 100_000;
@@ -18,7 +23,13 @@ export type DecodeResult = { ok: true; scenario: Scenario } | { ok: false; error
 
 export function encodeScenario(scenario: Scenario): string {
   const bytes = deflateSync(strToU8(JSON.stringify(scenario)), { level: 9 });
-  return `${LINK_CODEC_VERSION}.${toBase64Url(bytes)}`;
+  const body = `${LINK_CODEC_VERSION}.${toBase64Url(bytes)}`;
+  return `${body}.${checksum(body)}`;
+}
+
+/** CRC-32 of the text, as 8 lowercase hex digits. */
+function checksum(text: string): string {
+  return (CRC32.str(text) >>> 0).toString(16).padStart(CHECKSUM_DIGITS, '0');
 }
 
 /** The hash fragment of a share link, e.g. `#s=1.eJyr…`. */
@@ -47,7 +58,16 @@ export function decodeScenario(payload: string): DecodeResult {
   if (version > LINK_CODEC_VERSION) {
     return fail(`the link was made by a newer version of the simulator (codec ${version}; this one reads ${LINK_CODEC_VERSION})`);
   }
-  const bytes = fromBase64Url(payload.slice(dot + 1));
+  let data = payload.slice(dot + 1);
+  if (version >= 2) {
+    const sum = data.lastIndexOf('.');
+    if (sum < 0 || data.length - sum - 1 !== CHECKSUM_DIGITS) return fail('the link is damaged or truncated: its checksum is missing');
+    if (checksum(payload.slice(0, dot + 1 + sum)) !== data.slice(sum + 1)) {
+      return fail('the link is damaged: its checksum does not match (a character was changed, added or lost)');
+    }
+    data = data.slice(0, sum);
+  }
+  const bytes = fromBase64Url(data);
   if (!bytes) return fail('the link is damaged: its data is not base64url');
   const text = inflateLimited(bytes);
   if (text === null) return fail('the link is damaged or truncated: its data does not decompress');

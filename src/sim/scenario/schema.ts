@@ -9,6 +9,16 @@ export const MAX_NODES = { raft: 64, zab: 64, gossip: 10000 } as const;
 
 const nodeId = z.number().int().positive();
 const at = z.number().nonnegative().describe('virtual time in ms');
+const after = z
+  .number({ error: 'expected a whole number of events (how many events of that millisecond run before this action)' })
+  .int({ error: 'expected a whole number of events (how many events of that millisecond run before this action)' })
+  .nonnegative({ error: 'cannot be negative: it counts the events of that millisecond that run before this action' })
+  .optional()
+  .describe(
+    'how many events of virtual time `at` run before this action (default 0: before all of them); the app records it so an action lands right after the event on screen',
+  );
+/** Where an event happens: a virtual time, and a position among the events of that millisecond. */
+const when = { at, after };
 const probability = z.number().min(0).max(1);
 const groups = z.array(z.array(nodeId).min(1));
 
@@ -21,26 +31,26 @@ export const networkSchema = z
   .partial();
 
 function eventSchemas<P extends z.ZodType>(params: P) {
-  const onNode = <D extends string>(name: D) => z.strictObject({ at, do: z.literal(name), node: nodeId });
+  const onNode = <D extends string>(name: D) => z.strictObject({ ...when, do: z.literal(name), node: nodeId });
   return [
     onNode('crash'),
     onNode('restart'),
     onNode('pause'),
     onNode('resume'),
     onNode('timeout'),
-    z.strictObject({ at, do: z.literal('partition'), groups }),
-    z.strictObject({ at, do: z.literal('cut'), from: nodeId, to: nodeId }),
-    z.strictObject({ at, do: z.literal('heal') }),
+    z.strictObject({ ...when, do: z.literal('partition'), groups }),
+    z.strictObject({ ...when, do: z.literal('cut'), from: nodeId, to: nodeId }),
+    z.strictObject({ ...when, do: z.literal('heal') }),
     z
-      .strictObject({ at, do: z.literal('drop'), message: z.number().int().positive() })
+      .strictObject({ ...when, do: z.literal('drop'), message: z.number().int().positive() })
       .describe('drop one message in flight, by its id (the trace numbers messages 1, 2, … in send order)'),
-    z.strictObject({ at, do: z.literal('request'), node: nodeId, value: z.string().max(200) }),
-    z.strictObject({ at, do: z.literal('set'), network: networkSchema.optional(), params: params.optional() }),
+    z.strictObject({ ...when, do: z.literal('request'), node: nodeId, value: z.string().max(200) }),
+    z.strictObject({ ...when, do: z.literal('set'), network: networkSchema.optional(), params: params.optional() }),
   ] as const;
 }
 
 function gossipEventSchemas() {
-  const onNode = <D extends string>(name: D) => z.strictObject({ at, do: z.literal(name), node: nodeId });
+  const onNode = <D extends string>(name: D) => z.strictObject({ ...when, do: z.literal(name), node: nodeId });
   return [onNode('rumor'), onNode('join'), onNode('leave')] as const;
 }
 

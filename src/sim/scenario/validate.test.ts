@@ -70,8 +70,15 @@ describe('scenario format v1', () => {
     ['a seed beyond 32 bits', { ...base, seed: 2 ** 32 }, /^\$\.seed: /],
     ['a probability above 1', { ...base, network: { loss: 1.5 } }, /^\$\.network\.loss: /],
     ['not an object', [1, 2], /^\$: a scenario is a JSON object$/],
+    ['a negative position in a millisecond', { ...base, events: [{ at: 5, after: -1, do: 'heal' }] }, /^\$\.events\[0\]\.after: cannot be negative: it counts the events of that millisecond that run before this action$/],
+    ['a fractional position', { ...base, events: [{ at: 5, after: 1.5, do: 'heal' }] }, /^\$\.events\[0\]\.after: expected a whole number of events \(how many events of that millisecond run before this action\)$/],
   ])('rejects %s, naming its JSON path', (_name, json, expected) => {
     expect(errorOf(json)).toMatch(expected);
+  });
+
+  it('accepts a position within a millisecond (`after`), in the validator\'s key order', () => {
+    const r = parseScenario({ ...base, events: [{ do: 'crash', node: 3, after: 2, at: 225 }] });
+    expect(r.ok && JSON.stringify(r.scenario.events)).toBe('[{"at":225,"after":2,"do":"crash","node":3}]');
   });
 
   it('rejects text that is not JSON at all', () => {

@@ -27,7 +27,7 @@ export function ClusterView({ controller, embedded = false }: { controller: Cont
       </div>
       <div className={drawing ? 'cluster-stage drawing' : 'cluster-stage'} ref={stage}>
         {view === 'bulk' ? <CanvasStage controller={controller} stage={stage} /> : view === 'svg' ? <SvgStage controller={controller} stage={stage} /> : null}
-        <NodeMenu controller={controller} />
+        <NodeMenu controller={controller} embedded={embedded} />
       </div>
       {!embedded && <p className="help stage-help">{drawing ? t('network.drawPartitionHint') : view === 'bulk' ? t('cluster.canvasHelp') : t('cluster.help')}</p>}
       {view === 'bulk' && <BulkNodeList stage={stage} />}

@@ -1,21 +1,30 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ExternalEvent } from '../../sim/kernel/simulation';
 import { useTranslation } from 'react-i18next';
 import type { Controller } from '../controller';
 import { useUi } from '../store';
-
-type MenuAction = 'crash' | 'restart' | 'pause' | 'resume' | 'timeout' | 'request' | 'rumor' | 'leave' | 'join' | 'inspect';
+import { menuBlock, type MenuAction } from './menuAvailability';
 
 const CONSENSUS_ITEMS: MenuAction[] = ['crash', 'restart', 'pause', 'resume', 'timeout', 'request', 'inspect'];
 const GOSSIP_ITEMS: MenuAction[] = ['crash', 'restart', 'pause', 'resume', 'rumor', 'leave', 'join', 'inspect'];
 
 let requestCounter = 0;
 
-/** The open node's menu (Contract 3: role `menu`, items Crash, Restart, Pause, Time out, Client request). */
-export function NodeMenu({ controller }: { controller: Controller }) {
+/**
+ * The open node's menu (Contract 3: role `menu`, items Crash, Restart, Pause, Time out, Client
+ * request). Items that cannot apply now are disabled with the reason as their description.
+ * Embedded, there is no inspector, so there is no Inspect.
+ */
+export function NodeMenu({ controller, embedded = false }: { controller: Controller; embedded?: boolean }) {
   const { t } = useTranslation();
   const menu = useUi((s) => s.menu);
   const protocol = useUi((s) => s.frame?.protocol);
+  const view = useUi((s) => {
+    const id = s.menu?.node;
+    if (id === undefined || !s.frame) return null;
+    return s.frame.nodes[id - 1] ?? (s.frame.focus?.id === id ? s.frame.focus : null);
+  });
+  const reasonId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const [above, setAbove] = useState(false);
 
@@ -41,13 +50,14 @@ export function NodeMenu({ controller }: { controller: Controller }) {
 
   if (!menu) return null;
   const node = menu.node;
-  const items = protocol === 'gossip' ? GOSSIP_ITEMS : CONSENSUS_ITEMS;
+  const items = (protocol === 'gossip' ? GOSSIP_ITEMS : CONSENSUS_ITEMS).filter((a) => !(embedded && a === 'inspect'));
 
   const close = (refocus: boolean) => {
     useUi.getState().closeMenu();
     if (refocus) document.querySelector<HTMLElement>(`[data-node="${node}"]`)?.focus();
   };
   const choose = (action: MenuAction) => {
+    if (menuBlock(action, view)) return;
     close(true);
     if (action === 'inspect') {
       useUi.getState().selectNode(node);
@@ -75,11 +85,31 @@ export function NodeMenu({ controller }: { controller: Controller }) {
       <div className="menu-title" aria-hidden="true">
         S{node}
       </div>
-      {items.map((action) => (
-        <button key={action} type="button" role="menuitem" tabIndex={-1} onClick={() => choose(action)}>
-          {t(`menu.${action}`)}
-        </button>
-      ))}
+      {items.map((action) => {
+        const block = menuBlock(action, view);
+        const why = block ? t(`menu.why.${block}`, { id: node }) : null;
+        return (
+          <button
+            key={action}
+            type="button"
+            role="menuitem"
+            tabIndex={-1}
+            // The name stays the item's own word; the reason shown under it is its description.
+            aria-label={t(`menu.${action}`)}
+            aria-disabled={block ? true : undefined}
+            aria-describedby={block ? `${reasonId}-${action}` : undefined}
+            title={why ?? undefined}
+            onClick={() => choose(action)}
+          >
+            {t(`menu.${action}`)}
+            {why && (
+              <span id={`${reasonId}-${action}`} className="menu-why">
+                {why}
+              </span>
+            )}
+          </button>
+        );
+      })}
     </div>
   );
 }

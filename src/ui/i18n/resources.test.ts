@@ -79,8 +79,8 @@ describe('UI resources: English and 简体中文', () => {
   it('i18next fills placeholders and plurals in both languages', async () => {
     expect(i18n.t('status.leaderTerm', { id: 3, term: 4, lng: 'en' })).toBe('Leader: S3, term 4');
     expect(i18n.t('status.leaderTerm', { id: 3, term: 4, lng: 'zh' })).toBe('Leader：S3，任期 4');
-    expect(i18n.t('status.branchedDiscarded', { at: '1.000 s', count: 1, lng: 'en' })).toContain('(1 later action discarded)');
-    expect(i18n.t('status.branchedDiscarded', { at: '1.000 s', count: 2, lng: 'en' })).toContain('(2 later actions discarded)');
+    expect(i18n.t('status.branchedActions', { at: '1.000 s', reached: '5.000 s', count: 1, lng: 'en' })).toContain('1 later action of yours was discarded');
+    expect(i18n.t('status.branchedActions', { at: '1.000 s', reached: '5.000 s', count: 2, lng: 'en' })).toContain('2 later actions of yours were discarded');
     expect(i18n.t('playback.eventCount', { count: 46, lng: 'en' })).toBe('46 events');
     expect(i18n.t('playback.eventCount', { count: 1, lng: 'zh' })).toBe('1 个事件');
     expect(i18n.t('linkError.reasons.newerCodec', { version: 2, reads: 1, lng: 'zh' })).toContain('编码版本 2');

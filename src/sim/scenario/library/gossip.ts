@@ -17,6 +17,12 @@ export const gossipLibrary: LibraryEntry[] = [
     scenario: libraryScenario('gossip-rumor-100', rumor100),
     until: 5000,
     outcome: { violations: [] },
+    moments: [
+      { at: 1000, label: { en: 'S1 starts a rumor', zh: 'S1 发起一条谣言' } },
+      { at: 1212, label: { en: 'S1’s first push: 4 of 100 know', zh: 'S1 第一次推送：100 个节点中 4 个知道' } },
+      { at: 1494, label: { en: 'Half the nodes know (50 of 100)', zh: '一半节点已经知道（50/100）' } },
+      { at: 1711, label: { en: 'All 100 informed (3.6 rounds)', zh: '全部 100 个节点都知道了（3.6 轮）' } },
+    ],
   },
   {
     id: 'gossip-swim-crash',
@@ -30,6 +36,13 @@ export const gossipLibrary: LibraryEntry[] = [
     scenario: libraryScenario('gossip-swim-crash', swimCrashLoss),
     until: 30000,
     outcome: { violations: [] },
+    moments: [
+      { at: 5000, label: { en: 'S7 crashes', zh: 'S7 宕机' } },
+      { at: 5683, label: { en: 'S19, wrongly suspected (loss), refutes', zh: 'S19 因丢包被误判为 suspect，随即反驳' } },
+      { at: 6740, label: { en: 'S18 misses S7’s ack: ping-req', zh: 'S18 收不到 S7 的 ack：发出 ping-req' } },
+      { at: 7240, label: { en: 'S18 suspects S7', zh: 'S18 把 S7 标为疑似故障（suspect）' } },
+      { at: 13440, label: { en: 'Every live node knows S7 is dead', zh: '所有存活节点都把 S7 标为已下线（dead）' } },
+    ],
   },
   {
     id: 'gossip-two-dcs',
@@ -43,5 +56,12 @@ export const gossipLibrary: LibraryEntry[] = [
     scenario: libraryScenario('gossip-two-dcs', partitionTwoDcs),
     until: 90000,
     outcome: { violations: [] },
+    moments: [
+      { at: 5000, label: { en: 'Partition 10 | 10 between the datacenters', zh: '数据中心之间网络分区：10 | 10' } },
+      { at: 15165, label: { en: 'Each side has declared the other dead', zh: '双方都把对面标为已下线（dead）' } },
+      { at: 60000, label: { en: 'The link heals', zh: '网络恢复' } },
+      { at: 63286, label: { en: 'S19’s reconnect reaches S10', zh: 'S19 重连到 S10，两边重新联系上' } },
+      { at: 64793, label: { en: 'All membership views agree again', zh: '所有节点的成员视图再次一致' } },
+    ],
   },
 ];

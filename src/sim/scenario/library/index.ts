@@ -3,7 +3,7 @@ import { raftLibrary } from './raft';
 import type { LibraryEntry, LibraryGroupId, Localized } from './types';
 import { zabLibrary } from './zab';
 
-export type { LibraryEntry, LibraryGroupId, LibraryOutcome, Localized } from './types';
+export type { LibraryEntry, LibraryGroupId, LibraryMoment, LibraryOutcome, Localized } from './types';
 
 /**
  * The built-in scenarios, in picker order: Raft (its first entry is the app's default

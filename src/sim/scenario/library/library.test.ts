@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../create';
 import type { Simulation } from '../../kernel/simulation';
+import type { TraceEvent } from '../../kernel/trace';
 import { serfConvergence, serfRoundsTo } from '../../protocols/gossip/analytic';
 import { shareHash } from '../codec';
 import { parseScenario } from '../validate';
@@ -382,6 +383,169 @@ const checks: Record<string, (sim: Simulation, entry: LibraryEntry) => void> = {
   },
 };
 
+/**
+ * What one trace event is, in a few words: "S3 raft.election.won", "crash S5", "heal",
+ * "violation Leader Completeness", "state S2". Sends, deliveries, drops and timers are null: a
+ * timeline moment must be something the run says or does, not a message in flight.
+ */
+function happening(e: TraceEvent): string | null {
+  switch (e.k) {
+    case 'narrate':
+      return `S${e.node} ${e.key}`;
+    case 'action': {
+      const a = e.action as Json;
+      return a.node === undefined ? a.do : `${a.do} S${a.node}`;
+    }
+    case 'violation':
+      return `violation ${e.invariant}`;
+    case 'state':
+      return `state S${e.node}`;
+    default:
+      return null;
+  }
+}
+
+/** Everything that happens at exactly `t` ms of a recorded run. */
+function happeningsAt(sim: Simulation, t: number): string[] {
+  return (sim.traceLog ?? []).flatMap((e) => (e.t === t ? [happening(e)].filter((h): h is string => h !== null) : []));
+}
+
+/**
+ * Per entry, per moment (in order): one thing that happens at exactly that instant and is what
+ * the label says (the win, the crash, the partition, the checker firing...).
+ */
+const momentEvidence: Record<string, string[]> = {
+  'raft-first-election': ['S3 raft.election.start', 'S4 raft.election.start', 'S3 raft.election.won', 'S2 raft.candidate.leaderSeen'],
+  'raft-replication': ['S1 raft.election.won', 'S3 raft.request.forward', 'crash S5', 'S1 raft.commit.advance', 'S5 raft.append.accept'],
+  'raft-leader-crash': ['S1 raft.election.won', 'crash S1', 'S3 raft.election.start', 'S3 raft.election.won', 'S1 raft.append.accept'],
+  'raft-vote-tie-fixed': ['S4 raft.election.start', 'S4 raft.election.timedOut', 'S4 raft.election.start'],
+  'raft-vote-tie-randomized': ['S1 raft.election.start', 'S2 raft.vote.grant', 'S1 raft.election.won'],
+  'raft-rejoin-without-prevote': ['partition', 'S5 raft.election.start', 'heal', 'S1 raft.term.stepDown', 'S2 raft.election.won'],
+  'raft-rejoin-prevote': ['partition', 'S5 raft.prevote.start', 'heal', 'S5 raft.precandidate.leaderSeen'],
+  'raft-split-brain-5': ['partition', 'S5 raft.election.won', 'S1 raft.request.append', 'S1 raft.term.stepDown', 'S1 raft.append.truncateOne'],
+  'raft-split-brain-6': ['partition', 'S6 raft.election.start', 'S1 raft.request.append', 'S5 raft.request.reject', 'S6 raft.election.start'],
+  'raft-stale-leader': ['pause S1', 'S2 raft.election.won', 'resume S1', 'S1 raft.request.append', 'S1 raft.term.stepDown'],
+  'raft-stale-leader-checkquorum': ['pause S1', 'S2 raft.election.won', 'S1 raft.checkQuorum.stepDown', 'S1 raft.request.reject', 'S1 raft.term.stepDown'],
+  'raft-figure8-safe': ['S1 raft.election.won', 'S1 raft.commit.heldBack', 'crash S1', 'S5 raft.election.won', 'S2 raft.append.truncateOne'],
+  'raft-figure8-unsafe': ['S1 raft.commit.oldTermUnsafe', 'crash S1', 'violation Leader Completeness', 'S2 raft.append.truncateCommitted', 'violation State Machine Safety'],
+  'zab-startup': ['S1 zab.election.start', 'S1 zab.vote.switch.sid', 'S2 zab.lead.broadcast.empty', 'S3 zab.join.follow', 'S3 zab.sync.snap'],
+  'zab-leader-crash': ['S3 zab.election.start', 'S3 zab.vote.switch.zxid', 'S1 zab.lead.sync.diff', 'S1 zab.lead.broadcast', 'S1 zab.lead.sync.trunc'],
+  'zab-two-rooms-5': ['partition', 'S3 zab.lead.broadcast', 'S5 zab.lead.quorumLost', 'S4 zab.request.noLeader', 'S3 zab.lead.commit'],
+  'zab-two-rooms-6': ['partition', 'S2 zab.learn.leaderSilent', 'S6 zab.lead.quorumLost', 'S4 zab.election.start', 'S6 zab.request.noLeader'],
+  'zab-old-leader-fenced': ['pause S5', 'S4 zab.lead.broadcast', 'S5 zab.lead.propose', 'S2 zab.fence.oldLeader', 'S5 zab.sync.trunc'],
+  'gossip-rumor-100': ['S1 gossip.rumorStart', 'S72 gossip.informed', 'S10 gossip.informed', 'S83 gossip.informed'],
+  'gossip-swim-crash': ['crash S7', 'S19 gossip.refute', 'S18 gossip.indirectProbe', 'S18 gossip.probeFailed', 'S3 gossip.deadHeard'],
+  'gossip-two-dcs': ['partition', 'S3 gossip.deadHeard', 'heal', 'S19 gossip.reconnect', 'S9 gossip.alive'],
+};
+
+/** Runs to just before `t`, then to `t`: what a moment claims must hold at `t` and (where it is news) not at `t - 1`. */
+function before(sim: Simulation, t: number, look: () => void): void {
+  sim.runUntil(t - 1);
+  look();
+  sim.runUntil(t);
+}
+
+const roles = (sim: Simulation) => views(sim).map((v) => v.role);
+
+/** For some entries, what each moment's label claims, checked at that instant. Each check ends at `until`. */
+const momentClaims: Record<string, (sim: Simulation, entry: LibraryEntry) => void> = {
+  'raft-first-election': (sim, { moments, until }) => {
+    const [first, three, won, back] = moments.map((m) => m.at);
+    before(sim, first, () => expect(roles(sim)).toEqual(Array(5).fill('follower')));
+    expect(views(sim).map((v) => [v.role, v.term])[2]).toEqual(['candidate', 1]);
+    sim.runUntil(three);
+    expect(ids((v) => v.role === 'candidate', views(sim))).toEqual([2, 3, 4]);
+    before(sim, won, () => expect(leaderOf(sim)).toBeNull());
+    expect(leaderOf(sim)).toBe('S3/t1');
+    before(sim, back, () => expect(roles(sim)[1]).toBe('candidate'));
+    expect(roles(sim)).toEqual(['follower', 'follower', 'leader', 'follower', 'follower']);
+    sim.runUntil(until);
+  },
+
+  'raft-split-brain-5': (sim, { moments, until }) => {
+    const [cut, second, x2, down, replaced] = moments.map((m) => m.at);
+    sim.runUntil(cut);
+    expect(happeningsAt(sim, cut)).toContain('partition');
+    before(sim, second, () => expect(ids((v) => v.role === 'leader', views(sim))).toEqual([1]));
+    // Split brain: two leaders, in terms 1 and 2.
+    let vs = views(sim);
+    expect(ids((v) => v.role === 'leader', vs)).toEqual([1, 5]);
+    expect([vs[0].term, vs[4].term]).toEqual([1, 2]);
+    sim.runUntil(x2);
+    expect(values(views(sim)[0].log)).toEqual([null, 'x=1', 'x=2']);
+    before(sim, down, () => expect(roles(sim)[0]).toBe('leader'));
+    vs = views(sim);
+    expect([vs[0].role, vs[0].term]).toEqual(['follower', 2]);
+    before(sim, replaced, () => expect(values(views(sim)[0].log)).toEqual([null, 'x=1', 'x=2']));
+    expect(values(views(sim)[0].log)).toEqual([null, 'x=1', null, 'y=3', 'z=4']);
+    sim.runUntil(until);
+  },
+
+  'raft-figure8-unsafe': (sim, { moments, until }) => {
+    const [committed, crash, lc, overwritten, sms] = moments.map((m) => m.at);
+    sim.runUntil(until);
+    expect(said(sim, 'raft.commit.oldTermUnsafe', (_, e) => e.node === 1).map((s) => s.t)).toEqual([committed]);
+    expect(happeningsAt(sim, crash)).toContain('crash S1');
+    // Each checker fires first at its moment; S5 takes office at the first.
+    const first = new Map<string, number>();
+    for (const v of sim.violations) if (!first.has(v.invariant)) first.set(v.invariant, v.at);
+    expect(Object.fromEntries(first)).toEqual({ 'Leader Completeness': lc, 'State Machine Safety': sms });
+    expect(said(sim, 'raft.election.won').map((s) => `S${s.node}/t${s.params.term}@${s.t}`)).toEqual(['S1/t4@20', `S5/t5@${lc}`]);
+    // The committed x=2 is replaced on S2, S3 and S4 at once.
+    expect(said(sim, 'raft.append.truncateCommitted').map((s) => `S${s.node}@${s.t}`)).toEqual([2, 3, 4].map((n) => `S${n}@${overwritten}`));
+  },
+
+  'zab-leader-crash': (sim, { moments, until, scenario }) => {
+    const [start, switched, diff, leads, trunc] = moments.map((m) => m.at);
+    sim.runUntil(until);
+    expect(said(sim, 'zab.election.start').map((s) => `S${s.node}:${s.params.zxid}@${s.t}`).slice(0, 2)).toEqual([`S1:0x7b@${start}`, `S3:0x7a@${start}`]);
+    expect(said(sim, 'zab.vote.switch.zxid').map((s) => `S${s.node}->S${s.params.leader}@${s.t}`)).toEqual([`S3->S1@${switched}`]);
+    expect(said(sim, 'zab.lead.sync.diff').map((s) => `S${s.params.to}@${s.t}`)).toEqual([`S3@${diff}`]);
+    expect(said(sim, 'zab.lead.sync.trunc').map((s) => `S${s.params.to}:${s.params.theirZxid}@${s.t}`)).toEqual([`S2:0x7c@${trunc}`]);
+    // S1 leads (the status line's "S1/e1") from exactly that moment.
+    const again = createSimulation(scenario);
+    before(again, leads, () => expect(leaderOf(again)).toBeNull());
+    expect(leaderOf(again)).toBe('S1/e1');
+  },
+
+  'gossip-swim-crash': (sim, { moments, until }) => {
+    const [crash, refute, pingReq, suspect, known] = moments.map((m) => m.at);
+    sim.runUntil(until);
+    const [failure] = metrics(sim).failures;
+    expect(happeningsAt(sim, crash)).toContain('crash S7');
+    expect(said(sim, 'gossip.refute').map((s) => `S${s.node}@${s.t}`)[0]).toBe(`S19@${refute}`);
+    expect(said(sim, 'gossip.indirectProbe', (p, e) => p.target === 7 && e.t > crash).map((s) => `S${s.node}@${s.t}`)[0]).toBe(`S18@${pingReq}`);
+    expect([failure.node, failure.firstSuspectedAt, failure.allLiveMembersKnowAt]).toEqual([7, suspect, known]);
+    expect(said(sim, 'gossip.probeFailed', (p) => p.target === 7).map((s) => `S${s.node}@${s.t}`)).toEqual([`S18@${suspect}`]);
+  },
+
+  'gossip-rumor-100': (sim, { moments, until }) => {
+    const [start, firstPush, half, all] = moments.map((m) => m.at);
+    const informed = () => metrics(sim).informed;
+    sim.runUntil(start);
+    expect(informed()).toBe(1);
+    before(sim, firstPush, () => expect(informed()).toBe(3));
+    expect(informed()).toBe(4);
+    expect(said(sim, 'gossip.informed').map((s) => s.params.from)).toEqual([1, 1, 1]);
+    before(sim, half, () => expect(informed()).toBe(49));
+    expect(informed()).toBe(50);
+    sim.runUntil(until);
+    expect(metrics(sim).convergedAt).toBe(all);
+  },
+
+  'gossip-two-dcs': (sim, { moments, until }) => {
+    const [, diverged, , reconnect, agree] = moments.map((m) => m.at);
+    const dc = (id: number) => (id <= 10 ? 0 : 1);
+    const allDead = () =>
+      views(sim).every((v, i) => Object.entries(v.members as Record<string, Json>).every(([id, m]) => dc(Number(id)) === dc(i + 1) || m.status === 'dead'));
+    before(sim, diverged, () => expect(allDead()).toBe(false));
+    expect(allDead()).toBe(true);
+    sim.runUntil(until);
+    expect(said(sim, 'gossip.reconnect', (p, e) => e.t > 60_000 && dc(p.member) !== dc(e.node))[0].t).toBe(reconnect);
+    expect(metrics(sim).convergedAt).toBe(agree);
+  },
+};
+
 describe('the scenario library', () => {
   it('has an entry for each scenario the issue lists, with unique kebab-case ids', () => {
     const idList = scenarioLibrary.map((e) => e.id);
@@ -426,5 +590,42 @@ describe('the scenario library', () => {
       violations: [...new Set(sim.violations.map((v) => v.invariant))],
     };
     expect(outcome).toEqual(entry.outcome);
+  });
+
+  it.each(scenarioLibrary.map((e) => [e.id, e] as const))('%s has 2 to 5 timeline moments, in order, labelled briefly in English and Chinese', (_, entry) => {
+    const { moments, until } = entry;
+    expect(moments.length).toBeGreaterThanOrEqual(2);
+    expect(moments.length).toBeLessThanOrEqual(5);
+    moments.forEach((m, i) => {
+      expect(Number.isInteger(m.at)).toBe(true);
+      expect(m.at).toBeGreaterThanOrEqual(0);
+      expect(m.at).toBeLessThanOrEqual(until);
+      if (i > 0) expect(m.at, `moment ${i + 1} after moment ${i}`).toBeGreaterThan(moments[i - 1].at);
+      for (const text of [m.label.en, m.label.zh]) {
+        expect(text.trim()).toBe(text);
+        expect(text.length).toBeGreaterThan(0);
+        expect(text.length).toBeLessThanOrEqual(80);
+        expect(text).not.toMatch(/[<>\n`*]|&[a-z]+;/);
+      }
+      expect(m.label.zh).toMatch(/\p{Script=Han}/u);
+    });
+  });
+
+  it.each(scenarioLibrary.map((e) => [e.id, e] as const))('%s: each moment is an instant where what its label says happens', (id, entry) => {
+    const sim = createSimulation(entry.scenario, { recordTrace: true });
+    sim.runUntil(entry.until);
+    const evidence = momentEvidence[id];
+    expect(evidence?.length, 'one piece of evidence per moment').toBe(entry.moments.length);
+    entry.moments.forEach((m, i) => {
+      const there = happeningsAt(sim, m.at);
+      expect(there.length, `something happens at ${m.at} ms (${m.label.en})`).toBeGreaterThan(0);
+      expect(there, `${m.label.en} at ${m.at} ms`).toContain(evidence[i]);
+    });
+  });
+
+  it.each(Object.keys(momentClaims).map((id) => [id, findLibraryEntry(id)!] as const))('%s: its moments say what the run shows at those instants', (id, entry) => {
+    const sim = createSimulation(entry.scenario, { recordTrace: true });
+    momentClaims[id](sim, entry);
+    expect(sim.now).toBe(entry.until);
   });
 });

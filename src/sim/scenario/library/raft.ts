@@ -77,6 +77,12 @@ export const raftLibrary: LibraryEntry[] = [
     scenario: defaultScenario,
     until: 1000,
     outcome: { leader: 'S3/t1', violations: [] },
+    moments: [
+      { at: 175, label: { en: 'S3 times out first, runs for term 1', zh: 'S3 最先选举超时，竞选任期 1' } },
+      { at: 197, label: { en: 'S2 and S4 run too: three candidates', zh: 'S2、S4 也参选：三个 Candidate' } },
+      { at: 225, label: { en: 'S3 wins term 1 (3 of 5 votes)', zh: 'S3 赢得任期 1 的选举（5 票中 3 票）' } },
+      { at: 246, label: { en: 'S2 and S4 back to follower', zh: 'S2、S4 退回 Follower' } },
+    ],
   },
   {
     id: 'raft-replication',
@@ -90,6 +96,13 @@ export const raftLibrary: LibraryEntry[] = [
     scenario: libraryScenario('raft-replication', replication),
     until: 3000,
     outcome: { leader: 'S1/t1', violations: [] },
+    moments: [
+      { at: 87, label: { en: 'S1 wins term 1', zh: 'S1 赢得任期 1 的选举' } },
+      { at: 450, label: { en: 'S3 forwards y=2 to the leader S1', zh: 'S3 把 y=2 转发给 Leader S1' } },
+      { at: 700, label: { en: 'S5 crashes', zh: 'S5 宕机' } },
+      { at: 944, label: { en: 'x=3 commits while S5 is down', zh: 'S5 宕机期间 x=3 照常提交' } },
+      { at: 1542, label: { en: 'Restarted S5 gets x=3 and z=4, committed', zh: '重启的 S5 补齐 x=3、z=4，并得知已提交' } },
+    ],
   },
   {
     id: 'raft-leader-crash',
@@ -103,6 +116,13 @@ export const raftLibrary: LibraryEntry[] = [
     scenario: libraryScenario('raft-leader-crash', leaderCrash),
     until: 5000,
     outcome: { leader: 'S3/t2', violations: [] },
+    moments: [
+      { at: 75, label: { en: 'S1 wins term 1', zh: 'S1 赢得任期 1 的选举' } },
+      { at: 1000, label: { en: 'The leader S1 crashes', zh: 'Leader S1 宕机' } },
+      { at: 1175, label: { en: 'S3 times out, runs for term 2', zh: 'S3 选举超时，竞选任期 2' } },
+      { at: 1216, label: { en: 'S3 wins term 2', zh: 'S3 赢得任期 2 的选举' } },
+      { at: 2539, label: { en: 'Restarted S1 follows S3 and catches up', zh: '重启的 S1 作为 Follower 补齐日志' } },
+    ],
   },
   {
     id: 'raft-vote-tie-fixed',
@@ -116,6 +136,11 @@ export const raftLibrary: LibraryEntry[] = [
     scenario: libraryScenario('raft-vote-tie-fixed', evenTieFixed),
     until: 3000,
     outcome: { leader: null, violations: [] },
+    moments: [
+      { at: 150, label: { en: 'All four run for term 1 at once', zh: '四个节点同时竞选任期 1' } },
+      { at: 300, label: { en: '1 vote each, 3 needed: on to term 2', zh: '每人 1 票、需要 3 票：平票，进入任期 2' } },
+      { at: 3000, label: { en: 'Term 20 and still no leader', zh: '任期 20，仍然没有 Leader（活锁）' } },
+    ],
     compare: 'raft-vote-tie-randomized',
   },
   {
@@ -130,6 +155,11 @@ export const raftLibrary: LibraryEntry[] = [
     scenario: libraryScenario('raft-vote-tie-randomized', evenTieRandomized),
     until: 1000,
     outcome: { leader: 'S1/t1', violations: [] },
+    moments: [
+      { at: 156, label: { en: 'S1 times out first, runs for term 1', zh: 'S1 最先选举超时，竞选任期 1' } },
+      { at: 181, label: { en: 'S2, S3 and S4 all vote for S1', zh: 'S2、S3、S4 都投票给 S1' } },
+      { at: 195, label: { en: 'S1 wins term 1 (3 of 4 votes)', zh: 'S1 赢得任期 1 的选举（4 票中 3 票）' } },
+    ],
     compare: 'raft-vote-tie-fixed',
   },
   {
@@ -144,6 +174,13 @@ export const raftLibrary: LibraryEntry[] = [
     scenario: libraryScenario('raft-rejoin-without-prevote', rejoinWithoutPreVote),
     until: 5000,
     outcome: { leader: 'S2/t15', violations: [] },
+    moments: [
+      { at: 500, label: { en: 'S5 is cut off', zh: 'S5 与集群断开（网络分区）' } },
+      { at: 2961, label: { en: 'Alone, S5 has reached term 13', zh: 'S5 独自把任期涨到了 13' } },
+      { at: 3000, label: { en: 'S5 rejoins', zh: '网络恢复，S5 重新连上' } },
+      { at: 3058, label: { en: 'S5’s term 13 deposes S1', zh: 'S5 的任期 13 迫使 S1 退位' } },
+      { at: 3243, label: { en: 'S2 wins term 15', zh: 'S2 赢得任期 15 的选举' } },
+    ],
     compare: 'raft-rejoin-prevote',
   },
   {
@@ -158,6 +195,12 @@ export const raftLibrary: LibraryEntry[] = [
     scenario: libraryScenario('raft-rejoin-prevote', prevoteRejoin),
     until: 5000,
     outcome: { leader: 'S1/t1', violations: [] },
+    moments: [
+      { at: 500, label: { en: 'S5 is cut off', zh: 'S5 与集群断开（网络分区）' } },
+      { at: 643, label: { en: 'S5 asks for a pre-vote, stays in term 1', zh: 'S5 发起预投票，任期仍是 1' } },
+      { at: 3000, label: { en: 'S5 rejoins', zh: '网络恢复，S5 重新连上' } },
+      { at: 3037, label: { en: 'S1’s heartbeat makes S5 a follower', zh: 'S1 的心跳让 S5 重新成为 Follower' } },
+    ],
     compare: 'raft-rejoin-without-prevote',
   },
   {
@@ -172,6 +215,13 @@ export const raftLibrary: LibraryEntry[] = [
     scenario: libraryScenario('raft-split-brain-5', splitBrain5),
     until: 5000,
     outcome: { leader: 'S5/t2', violations: [] },
+    moments: [
+      { at: 1000, label: { en: 'Partition 2 | 3: S1 S2 | S3 S4 S5', zh: '网络分区 2 | 3：S1 S2 | S3 S4 S5' } },
+      { at: 1226, label: { en: 'S5 wins term 2: S1 and S5 both lead', zh: 'S5 赢得任期 2：脑裂，两个 Leader' } },
+      { at: 1500, label: { en: 'S1 takes x=2, which cannot commit', zh: 'S1 接受 x=2，但永远提交不了' } },
+      { at: 3023, label: { en: 'Healed: S1 sees term 2 and gives up leading', zh: '网络恢复：S1 看到任期 2，退位' } },
+      { at: 3043, label: { en: 'S1’s uncommitted x=2 is replaced', zh: 'S1 未提交的 x=2 被覆盖' } },
+    ],
   },
   {
     id: 'raft-split-brain-6',
@@ -185,6 +235,13 @@ export const raftLibrary: LibraryEntry[] = [
     scenario: libraryScenario('raft-split-brain-6', splitBrain6),
     until: 5000,
     outcome: { leader: 'S1/t1', violations: [] },
+    moments: [
+      { at: 1000, label: { en: 'Partition 3 | 3: no majority on either side', zh: '网络分区 3 | 3：两边都不过半' } },
+      { at: 1254, label: { en: 'S6 runs for term 2 and cannot win', zh: 'S6 竞选任期 2，凑不齐过半的票' } },
+      { at: 1500, label: { en: 'S1 takes x=2, which cannot commit', zh: 'S1 接受 x=2，但提交不了' } },
+      { at: 1600, label: { en: 'S5 rejects y=3: no leader on its side', zh: 'S5 拒绝 y=3：它这边没有 Leader' } },
+      { at: 4995, label: { en: 'S6 runs for term 21', zh: 'S6 竞选任期 21，任期节节上涨' } },
+    ],
   },
   {
     id: 'raft-stale-leader',
@@ -198,6 +255,13 @@ export const raftLibrary: LibraryEntry[] = [
     scenario: libraryScenario('raft-stale-leader', staleLeader(false)),
     until: 7000,
     outcome: { leader: 'S2/t2', violations: [] },
+    moments: [
+      { at: 1000, label: { en: 'S1 freezes and is cut off', zh: 'S1 暂停（如 GC 停顿）并与集群断开' } },
+      { at: 1200, label: { en: 'S2 wins term 2', zh: 'S2 赢得任期 2 的选举' } },
+      { at: 3000, label: { en: 'S1 wakes, still leader of term 1', zh: 'S1 醒来，仍以为自己是任期 1 的 Leader' } },
+      { at: 3500, label: { en: 'S1 takes x=2, which can never commit', zh: 'S1 接受 x=2，它永远无法提交' } },
+      { at: 6025, label: { en: 'Healed: S1 is deposed, x=2 replaced', zh: '网络恢复：S1 退位，x=2 被覆盖' } },
+    ],
     compare: 'raft-stale-leader-checkquorum',
   },
   {
@@ -212,6 +276,13 @@ export const raftLibrary: LibraryEntry[] = [
     scenario: libraryScenario('raft-stale-leader-checkquorum', staleLeader(true)),
     until: 7000,
     outcome: { leader: 'S2/t2', violations: [] },
+    moments: [
+      { at: 1000, label: { en: 'S1 freezes and is cut off', zh: 'S1 暂停（如 GC 停顿）并与集群断开' } },
+      { at: 1200, label: { en: 'S2 wins term 2', zh: 'S2 赢得任期 2 的选举' } },
+      { at: 3300, label: { en: 'CheckQuorum: S1 hears no majority, stops leading', zh: 'CheckQuorum：S1 联系不上过半节点，主动退位' } },
+      { at: 3500, label: { en: 'S1 rejects x=2 at once', zh: 'S1 立即拒绝 x=2' } },
+      { at: 6040, label: { en: 'Healed: S1 follows S2 in term 2', zh: '网络恢复：S1 跟随任期 2 的 Leader S2' } },
+    ],
     compare: 'raft-stale-leader',
   },
   {
@@ -226,6 +297,13 @@ export const raftLibrary: LibraryEntry[] = [
     scenario: libraryScenario('raft-figure8-safe', figure8Safe),
     until: 1000,
     outcome: { leader: 'S5/t5', violations: [] },
+    moments: [
+      { at: 20, label: { en: 'S1 wins term 4', zh: 'S1 赢得任期 4 的选举' } },
+      { at: 60, label: { en: 'x=2 is on a majority but not committed', zh: 'x=2 已在过半节点上，但不提交' } },
+      { at: 100, label: { en: 'S1 crashes', zh: 'S1 宕机' } },
+      { at: 220, label: { en: 'S5 wins term 5', zh: 'S5 赢得任期 5 的选举' } },
+      { at: 250, label: { en: 'S5 overwrites index 2 with x=3', zh: 'S5 用 x=3 覆盖索引 2' } },
+    ],
     compare: 'raft-figure8-unsafe',
   },
   {
@@ -240,6 +318,13 @@ export const raftLibrary: LibraryEntry[] = [
     scenario: libraryScenario('raft-figure8-unsafe', figure8Unsafe),
     until: 1000,
     outcome: { leader: 'S5/t5', violations: ['Leader Completeness', 'State Machine Safety'] },
+    moments: [
+      { at: 60, label: { en: 'S1 commits the old-term x=2 by counting', zh: 'S1 靠计数提交了旧任期的 x=2' } },
+      { at: 100, label: { en: 'S1 crashes', zh: 'S1 宕机' } },
+      { at: 220, label: { en: 'S5 wins term 5: Leader Completeness fires', zh: 'S5 赢得任期 5：Leader Completeness 报警' } },
+      { at: 250, label: { en: 'The committed x=2 is overwritten with x=3', zh: '已提交的 x=2 被 x=3 覆盖' } },
+      { at: 260, label: { en: 'State Machine Safety fires', zh: 'State Machine Safety 报警' } },
+    ],
     compare: 'raft-figure8-safe',
   },
 ];

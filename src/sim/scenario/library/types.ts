@@ -20,6 +20,14 @@ export interface LibraryOutcome {
   violations: readonly string[];
 }
 
+/** One instant of a library run worth looking at: a marker on the timeline ("S3 wins term 1"). */
+export interface LibraryMoment {
+  /** Virtual ms of the moment: the state after every event at or before `at`. */
+  at: number;
+  /** A few words (at most about 60 characters), plain text, in both languages. */
+  label: Localized;
+}
+
 export interface LibraryEntry {
   /** Kebab-case, unique, stable: the picker and links may name it. */
   id: string;
@@ -33,6 +41,8 @@ export interface LibraryEntry {
   /** Virtual ms to run to see the outcome. */
   until: number;
   outcome: LibraryOutcome;
+  /** What to look at on the way, as timeline markers: in time order, each at or before `until`. */
+  moments: readonly LibraryMoment[];
   /** The entry to compare with (the safe or unsafe twin, with or without a switch). */
   compare?: string;
 }

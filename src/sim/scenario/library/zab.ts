@@ -19,6 +19,13 @@ export const zabLibrary: LibraryEntry[] = [
     scenario: libraryScenario('zab-startup', startup),
     until: 6000,
     outcome: { leader: 'S2/e1', violations: [] },
+    moments: [
+      { at: 0, label: { en: 'S1 starts alone: LOOKING', zh: 'S1 独自启动：LOOKING' } },
+      { at: 1029, label: { en: 'S1 switches its vote to S2 (higher myid)', zh: 'S1 改投 myid 更大的 S2' } },
+      { at: 1458, label: { en: 'S2 leads epoch 1', zh: 'S2 成为 epoch 1 的 Leader' } },
+      { at: 3043, label: { en: 'S3 starts and follows S2', zh: 'S3 启动后直接追随 S2' } },
+      { at: 3122, label: { en: 'S3 is synced by SNAP', zh: 'S3 通过 SNAP 同步数据' } },
+    ],
   },
   {
     id: 'zab-leader-crash',
@@ -32,6 +39,13 @@ export const zabLibrary: LibraryEntry[] = [
     scenario: libraryScenario('zab-leader-crash', runtime),
     until: 6000,
     outcome: { leader: 'S1/e1', violations: [] },
+    moments: [
+      { at: 0, label: { en: 'S1 (0x7b) and S3 (0x7a) vote for themselves', zh: 'S1（0x7b）和 S3（0x7a）各投自己' } },
+      { at: 10, label: { en: 'S3 switches to S1: ZXID 0x7b beats 0x7a', zh: 'S3 改投 S1：ZXID 0x7b 大于 0x7a' } },
+      { at: 424, label: { en: 'S1 syncs S3 with a DIFF', zh: 'S1 用 DIFF 给 S3 补齐数据' } },
+      { at: 475, label: { en: 'S1 leads epoch 1', zh: 'S1 成为 epoch 1 的 Leader' } },
+      { at: 3122, label: { en: 'Restarted S2 is told to TRUNC 0x7c', zh: '重启的 S2 被要求 TRUNC 掉 0x7c' } },
+    ],
   },
   {
     id: 'zab-two-rooms-5',
@@ -45,6 +59,13 @@ export const zabLibrary: LibraryEntry[] = [
     scenario: libraryScenario('zab-two-rooms-5', twoRooms5),
     until: 16000,
     outcome: { leader: 'S3/e2', violations: [] },
+    moments: [
+      { at: 1000, label: { en: 'Rooms cut apart: S1 S2 S3 | S4 S5', zh: '机房之间断开：S1 S2 S3 | S4 S5' } },
+      { at: 11025, label: { en: 'S3 leads epoch 2 in the big room', zh: '大机房选出 S3 作为 epoch 2 的 Leader' } },
+      { at: 12345, label: { en: 'S5 lacks a quorum (2 of 3): gives up leading', zh: 'S5 凑不齐法定人数（2/3）：放弃领导权' } },
+      { at: 13000, label: { en: 'y=3 sent to S4 fails: no leader', zh: '发往 S4 的 y=3 失败：没有 Leader' } },
+      { at: 13074, label: { en: 'x=2 commits in the big room', zh: 'x=2 在大机房提交' } },
+    ],
     compare: 'zab-two-rooms-6',
   },
   {
@@ -59,6 +80,13 @@ export const zabLibrary: LibraryEntry[] = [
     scenario: libraryScenario('zab-two-rooms-6', twoRooms6),
     until: 20000,
     outcome: { leader: null, violations: [] },
+    moments: [
+      { at: 1000, label: { en: 'Rooms cut apart: 3 | 3', zh: '机房之间断开：3 | 3' } },
+      { at: 10680, label: { en: 'S1, S2, S3 stop hearing S6: LOOKING', zh: 'S1、S2、S3 收不到 S6 的消息：LOOKING' } },
+      { at: 12372, label: { en: 'S6 lacks a quorum (3 of 4): stops leading', zh: 'S6 凑不齐法定人数（3/4）：退位' } },
+      { at: 12395, label: { en: 'All six servers are LOOKING', zh: '六台服务器全部处于 LOOKING' } },
+      { at: 13000, label: { en: 'Writes fail on both sides', zh: '两边的写入都失败' } },
+    ],
     compare: 'zab-two-rooms-5',
   },
   {
@@ -73,5 +101,12 @@ export const zabLibrary: LibraryEntry[] = [
     scenario: libraryScenario('zab-old-leader-fenced', oldLeaderFenced),
     until: 20000,
     outcome: { leader: 'S4/e2', violations: [] },
+    moments: [
+      { at: 1000, label: { en: 'The leader S5 stalls', zh: 'Leader S5 停顿' } },
+      { at: 11040, label: { en: 'S4 leads epoch 2', zh: 'S4 成为 epoch 2 的 Leader' } },
+      { at: 15000, label: { en: 'S5 wakes, proposes y=2 in epoch 1', zh: 'S5 醒来，在 epoch 1 里提议 y=2' } },
+      { at: 15027, label: { en: 'All four reject S5’s epoch 1 proposal', zh: '四台服务器都拒绝 S5 的 epoch 1 提案' } },
+      { at: 16111, label: { en: 'S5 follows S4 and TRUNCs y=2', zh: 'S5 跟随 S4，并 TRUNC 掉 y=2' } },
+    ],
   },
 ];
