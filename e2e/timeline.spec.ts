@@ -196,6 +196,37 @@ test('thousands of markers merge into clusters; the DOM stays bounded', async ({
   expect(errors).toEqual([]);
 });
 
+test('an hour of virtual time: the timeline opens on it, zooms, and jumps, staying bounded', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectErrors(page);
+  // A link that opens one hour into the run (the worker computes the whole hour first).
+  await page.goto('./#lib=raft-leader-crash&at=3600000');
+  await expect.poll(() => virtualTime(page), { timeout: 60_000 }).toBe(3_600_000);
+  await expect(page.getByRole('group', { name: 'Timeline' }).getByText(/^Showing 0\.000 s – 3600\.000 s$/)).toBeVisible();
+  expect(await markers(page).getByRole('button').count()).toBeLessThanOrEqual(200);
+  // Zooming and jumping answer at once (each is one worker call and one paint).
+  for (let i = 0; i < 12; i++) await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+  await expect.poll(() => windowSpanMs(page)).toBeLessThan(2000);
+  await page.getByRole('button', { name: 'Show all', exact: true }).click();
+  await expect.poll(() => windowSpanMs(page)).toBe(3_600_000);
+  await slider(page).focus();
+  await page.keyboard.press('Home');
+  await expect.poll(() => virtualTime(page)).toBe(0);
+  // The first seconds are one cluster of marks in an hour-wide view: open it until S3's win shows.
+  const win = markers(page).getByRole('button', { name: '1.216 s: S3 wins term 2', exact: true });
+  for (let i = 0; i < 6 && (await win.count()) === 0; i++) {
+    await markers(page).getByRole('button', { name: /^\d+ marks from 0\./ }).first().click();
+  }
+  await expect(win).toHaveCount(1);
+  await win.click();
+  await expect(page.getByRole('status')).toHaveText('Leader: S3, term 2');
+  // End on the slider: back to the furthest point reached, the hour.
+  await slider(page).focus();
+  await page.keyboard.press('End');
+  await expect.poll(() => virtualTime(page)).toBe(3_600_000);
+  expect(errors).toEqual([]);
+});
+
 for (const theme of ['light', 'dark'] as const) {
   test(`the timeline reads well in the ${theme} theme`, async ({ page }) => {
     const errors = collectErrors(page);

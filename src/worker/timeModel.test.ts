@@ -133,6 +133,16 @@ describe('jumping to a position (a timeline marker, End, Undo)', () => {
   });
 });
 
+describe('End (the furthest point reached)', () => {
+  it('returns to exactly that point, its clock included, even when stale timers lay between', () => {
+    const host = new SimHost();
+    const far = host.loadHash('#lib=raft-leader-crash&at=60000').frame;
+    host.seek(0);
+    const end = host.seekToReached();
+    expect([end.time, end.position, end.traceHash]).toEqual([60_000, far.position, far.traceHash]);
+  });
+});
+
 describe('bounded searches', () => {
   it('Next change in a quiet cluster stops after 60 s of virtual time and says it found nothing', () => {
     const host = firstElection();

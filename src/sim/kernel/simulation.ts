@@ -304,10 +304,45 @@ export class Simulation implements EffectSink {
     while (this.events < events && this.step());
   }
 
-  /** Moves to a position: its event, then the clock to its time (nothing happens in between). */
+  /** Moves to a position: its event, then the clock to its time (nothing visible happens in between). */
   seekToPosition(position: RunPosition): void {
     this.seekToEvent(position.events);
-    if (this.events === position.events && position.now > this.now && this.nextEventTime() > position.now) this.now = position.now;
+    if (this.events !== position.events || position.now <= this.now) return;
+    this.skipInvisibleUntil(position.now);
+    // Something that counts is due before that time: the position is not one this run reached.
+    if (Math.min(this.nextExternalTime(), this.queue.peekTime()) < position.now) return;
+    this.now = position.now;
+  }
+
+  private nextExternalTime(): number {
+    return this.cursor < this.externals.length ? this.externals[this.cursor].at : Infinity;
+  }
+
+  /**
+   * Handles the queued items due at or before t that are no event (stale timers, deliveries
+   * parked at a paused node), as running the clock to t did when the position was reached, and
+   * stops at the first visible one.
+   */
+  private skipInvisibleUntil(t: number): void {
+    const item = this.item;
+    while (this.queue.peekTime() <= t && this.nextExternalTime() > this.queue.peekTime()) {
+      this.queue.pop(item);
+      if (this.isVisible(item)) {
+        this.queue.push(item.time, item.seq, item.kind, item.node, item.from, item.id, item.payload, item.sent);
+        return;
+      }
+      this.now = Math.max(this.now, item.time);
+      this.dispatch(item);
+    }
+  }
+
+  /** Whether dispatching a queued item would be an event (see `dispatch`), without dispatching it. */
+  private isVisible(q: QueuedItem): boolean {
+    const rec = this.nodes[q.node];
+    if (q.kind === QueueKind.Deliver) {
+      return this.droppedByUser.has(q.id) || !rec.up || this.network.blocked(q.from, q.node) !== null || !rec.paused;
+    }
+    return rec.up && rec.timers.get(q.payload as string) === q.from && !rec.paused;
   }
 
   /**
