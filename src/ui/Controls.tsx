@@ -14,8 +14,6 @@ export function Controls({ controller, embedded = false }: { controller: Control
   const { t } = useTranslation();
   const playback = useUi((s) => s.playback);
   const speed = useUi((s) => s.speed);
-  const time = useUi((s) => s.frame?.time ?? 0);
-  const events = useUi((s) => s.frame?.events ?? null);
   const canStepBack = useUi((s) => (s.frame?.position.events ?? 0) > 1);
   const canUndo = useUi((s) => s.frame?.canUndo ?? false);
   const hasLeaders = useUi((s) => s.frame?.protocol !== 'gossip');
@@ -67,16 +65,32 @@ export function Controls({ controller, embedded = false }: { controller: Control
           ))}
         </select>
       </label>
-      <span className="clock" role="timer" aria-label={t('playback.virtualTime')}>
-        {formatMs(time)}
-      </span>
-      {/* Shown once the worker's first frame has come: until then there is no count to read. */}
-      {events !== null && (
-        <span className="events" role="note" aria-label={t('playback.eventsNote')}>
-          {t('playback.eventCount', { count: events })}
-        </span>
-      )}
+      <Clock />
+      <EventCount />
       <Timeline controller={controller} />
     </div>
+  );
+}
+
+/** The virtual clock: its own component, so a new time re-renders only this text. */
+function Clock() {
+  const { t } = useTranslation();
+  const time = useUi((s) => s.frame?.time ?? 0);
+  return (
+    <span className="clock" role="timer" aria-label={t('playback.virtualTime')}>
+      {formatMs(time)}
+    </span>
+  );
+}
+
+/** The event count, shown once the worker's first frame has come (until then there is no count to read). */
+function EventCount() {
+  const { t } = useTranslation();
+  const events = useUi((s) => s.frame?.events ?? null);
+  if (events === null) return null;
+  return (
+    <span className="events" role="note" aria-label={t('playback.eventsNote')}>
+      {t('playback.eventCount', { count: events })}
+    </span>
   );
 }

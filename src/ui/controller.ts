@@ -290,7 +290,11 @@ export class Controller {
 
   /** Shows a frame; when the timeline lost count of its deltas, asks for all of it. */
   private applyFrame(frame: Frame): void {
-    useUi.getState().applyFrame(frame);
+    if (!useUi.getState().applyFrame(frame)) {
+      // A delta against a frame this page does not hold: ask for the whole frame.
+      void this.enqueue(() => this.sim.fullFrame()).then((full) => useUi.getState().applyFrame(full));
+      return;
+    }
     if (useUi.getState().timeline.stale) {
       void this.enqueue(() => this.sim.timelineAll()).then((all) => useUi.getState().setTimeline(all));
     }

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { Controller } from './controller';
-import './i18n';
+import { currentLang, loadLanguage } from './i18n';
 import { isEmbed } from './share/links';
 import './styles.css';
 
@@ -12,8 +12,11 @@ if (embedded) document.documentElement.dataset.embed = '1';
 void controller.start(location.hash);
 // A share link pasted into the address bar of an open page is opened too.
 window.addEventListener('hashchange', () => void controller.openHash(location.hash));
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App controller={controller} embedded={embedded} />
-  </StrictMode>,
+// A page that opens in 中文 waits for its table (a few KB), so it never flashes English.
+void loadLanguage(currentLang()).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App controller={controller} embedded={embedded} />
+    </StrictMode>,
+  ),
 );

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Frame, FrameMessage } from '../worker/frame';
+import { mergeFrame, type FrameDelta } from '../worker/frameDelta';
 import type { LibraryInfo } from '../worker/library';
 import type { LinkProblem } from '../worker/linkProblem';
 import type { TimelineBand, TimelineDelta, TimelineMarker } from '../worker/timeline';
@@ -66,7 +67,8 @@ interface UiState {
   drawingPartition: boolean;
   theme: Theme;
   tab: PanelTab;
-  applyFrame(frame: Frame): void;
+  /** Takes a frame (or a delta against the frame held); false when a delta did not fit and a full frame is needed. */
+  applyFrame(frame: Frame | FrameDelta): boolean;
   /** Replaces the timeline with all of it (after `stale`). */
   setTimeline(delta: TimelineDelta): void;
   setPlayback(mode: PlaybackMode): void;
@@ -110,8 +112,10 @@ export const useUi = create<UiState>()((set, get) => ({
   drawingPartition: false,
   theme: 'system',
   tab: 'logs',
-  applyFrame: (frame) => {
+  applyFrame: (incoming) => {
     const previous = get().frame;
+    const frame = mergeFrame(previous, incoming);
+    if (!frame) return false;
     const newRun = previous === null || previous.runId !== frame.runId;
     if (newRun) traceWindow.clear();
     const { linesChanged } = traceWindow.apply(frame.trace, frame.time);
@@ -123,12 +127,13 @@ export const useUi = create<UiState>()((set, get) => ({
       frame,
       ...(timeline !== get().timeline ? { timeline } : {}),
       frameAt: performance.now(),
-      traceVersion: get().traceVersion + 1,
+      traceVersion: frame.trace.reset || frame.trace.events.length > 0 ? get().traceVersion + 1 : get().traceVersion,
       ...(linesChanged || newRun ? { narration: traceWindow.lines } : {}),
       ...(stillFlying ? { selectedMessage: stillFlying } : {}),
       ...(newRun && previous !== null ? { menu: null, selectedMessage: null, shareLink: null, embed: null } : {}),
       ...(selectedNode !== null && selectedNode > frame.nodeCount ? { selectedNode: null } : {}),
     });
+    return true;
   },
   setTimeline: (delta) => set({ timeline: { ...applyTimelineDelta(EMPTY_TIMELINE, delta), version: get().timeline.version + 1, stale: false } }),
   setPlayback: (playback) => set({ playback }),

@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { i18n } from './i18n';
-import { narrationText } from './narrationText';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18n, loadLanguage } from './i18n';
+import { narrationLoaded, narrationText } from './narrationText';
 import { KEEP_MS, TraceWindow } from './traceWindow';
+
+// Both load beside the page's first paint; here, before the tests.
+beforeAll(async () => {
+  await loadLanguage('zh');
+  await narrationLoaded;
+});
 
 describe('TraceWindow', () => {
   it('appends deltas and renders narration, actions and violations as lines', () => {

@@ -1,5 +1,4 @@
 import type { ExternalEvent, RunPosition, Simulation } from '../sim/kernel/simulation';
-import type { NodeView } from '../sim/kernel/protocol';
 import { createSimulation, NoProtocolError } from '../sim/create';
 import { defaultRunUntil } from '../sim/report';
 import { buildShareHash, readShareHash, type LinkMoment } from '../sim/scenario/shareLink';
@@ -8,8 +7,7 @@ import type { ProtocolId, Scenario } from '../sim/scenario/schema';
 import { formatErrors, parseScenario, parseScenarioText, type ScenarioError } from '../sim/scenario/validate';
 import { ActionLog } from './actionLog';
 import type { Branch, Frame } from './frame';
-import { framedMessages, framedNetwork, TimerMemo } from './frameParts';
-import { gossipBulk } from './gossipBulk';
+import { FrameCache } from './frameCache';
 import { UndoHistory } from './history';
 import { libraryIdOf, libraryInfo, libraryScenarioById, madeFromLibrary, type LibraryInfo } from './library';
 import { describeLinkErrors, type LinkProblem } from './linkProblem';
@@ -79,7 +77,7 @@ export class SimHost {
   private scenario: Scenario = defaultScenario;
   private feed: TraceFeed;
   private sim: Simulation;
-  private readonly timers = new TimerMemo();
+  private readonly parts = new FrameCache();
   private timeline: TimelineRecorder;
   private readonly undoHistory = new UndoHistory();
   private runId = 0;
@@ -88,6 +86,8 @@ export class SimHost {
   /** The Time slider's range: the scripted actions plus a tail, or further once reached. */
   private horizon = 0;
   private branch: Branch | null = null;
+  /** The scenario's rooms for the layout (one array per run, so frames can leave it out). */
+  private rooms: number[][] = [];
   private focusId: number | null = null;
   /** The built-in scenario this run was loaded from (its "what to watch" applies), or null. */
   private libraryId: string | null = null;
@@ -334,6 +334,12 @@ export class SimHost {
     return replayTrace(run, this.sim.trace.count, this.sim.now);
   }
 
+  /** The next frame whole, every part rebuilt (for a UI that lost track of the deltas). */
+  fullFrame(): Frame {
+    this.parts.invalidate();
+    return this.frame();
+  }
+
   /** The node whose full view every frame carries (the inspector's), or null. */
   setFocus(node: number | null): Frame {
     this.focusId = node !== null && node >= 1 && node <= this.sim.nodeCount ? node : null;
@@ -345,30 +351,30 @@ export class SimHost {
     if (sim.events > this.reached.events || (sim.events === this.reached.events && sim.now > this.reached.now)) this.reached = sim.position();
     const protocol = this.scenario.protocol;
     const bulkView = this.isBulk(this.scenario);
-    const nodes = bulkView ? [] : sim.nodeViews();
+    const { nodes, focus, violations, inFlight, messages, timers, network, bulk } = this.parts.update(sim, protocol, bulkView, this.focusId);
     return {
       runId: this.runId,
       protocol,
       title: this.scenario.title ?? '',
       description: this.scenario.description ?? '',
       nodeCount: sim.nodeCount,
-      rooms: (this.scenario.groups ?? []).map((g) => [...g]),
+      rooms: this.rooms,
       view: bulkView ? 'bulk' : 'svg',
       time: sim.now,
-      horizon: Math.max(this.horizon, this.reached.now),
+      horizon: Math.max(this.horizon, roundedUpRange(this.reached.now)),
       events: sim.events,
       traceHash: sim.traceHash(),
       leader: sim.protocol.leader?.(sim.snapshot()) ?? null,
       nodes,
-      focus: this.focusView(nodes),
-      violations: sim.violations.map((v) => ({ ...v })),
-      inFlight: bulkView ? inFlightCount(sim) : sim.inFlight().length,
-      messages: bulkView ? [] : framedMessages(sim),
-      timers: bulkView ? [] : this.timers.timers(sim, protocol, nodes),
-      network: framedNetwork(sim),
+      focus,
+      violations,
+      inFlight,
+      messages,
+      timers,
+      network,
       trace: this.feed.take(sim.now),
       transitions: this.feed.roles.list(),
-      bulk: protocol === 'gossip' ? gossipBulk(sim) : null,
+      bulk,
       branch: this.branch,
       position: sim.position(),
       moment: this.moment(),
@@ -426,19 +432,6 @@ export class SimHost {
     this.sim.seekToMoment(at, moment.after);
   }
 
-  private focusView(nodes: NodeView[]): NodeView | null {
-    const id = this.focusId;
-    if (id === null || id > this.sim.nodeCount) return null;
-    if (nodes.length > 0) return nodes[id - 1];
-    const up = this.sim.isUp(id);
-    const persisted = up ? undefined : this.sim.snapshot().persisted[id];
-    return {
-      id,
-      up,
-      ...(this.sim.isPaused(id) ? { paused: true } : {}),
-      ...this.sim.protocol.view(up ? this.sim.stateOf(id) : null, persisted, id),
-    };
-  }
 
   private stepUntilKind(bit: number): SearchResult {
     const sim = this.sim;
@@ -474,7 +467,8 @@ export class SimHost {
     // Created first: a scenario whose protocol is missing throws here and changes nothing.
     ({ sim: this.sim, feed: this.feed, timeline: this.timeline } = this.create(scenario));
     this.scenario = scenario;
-    this.timers.clear();
+    this.rooms = (scenario.groups ?? []).map((g) => [...g]);
+    this.parts.reset();
     this.runId++;
     this.horizon = defaultRunUntil(scenario.events);
     this.reached = this.sim.position();
@@ -494,7 +488,7 @@ export class SimHost {
     ({ sim: this.sim, feed: this.feed, timeline: this.timeline } = this.create({ ...this.scenario, events: recorded } as Scenario));
     // The recorded user actions stay the user's: acting before them still discards them.
     this.sim.markUserActions(kept.map((e) => e.event));
-    this.timers.clear();
+    this.parts.reset();
     this.runId++;
     this.sim.runUntil(now);
     this.reached = this.sim.position();
@@ -530,9 +524,13 @@ function canonical(scenario: Scenario): Scenario {
   return parsed.scenario;
 }
 
-/** Messages on the wire, from the kernel's counters (listing a large cluster's queue is not needed). */
-function inFlightCount(sim: Simulation): number {
-  const k = sim.kernelMetrics();
-  const dropped = Object.values(k.dropped).reduce((a, b) => a + b, 0);
-  return Math.max(0, k.sent + k.duplicated - k.delivered - dropped);
+/**
+ * The Time slider's range past the script, rounded up to a tenth of its order of magnitude
+ * (12.3 s → 13 s, 3,600 s → 3,600 s): while playing it grows in steps, not every frame, so the
+ * slider and the timeline redraw their scale a few times a second at most.
+ */
+export function roundedUpRange(ms: number): number {
+  if (ms <= 0) return 0;
+  const step = Math.max(100, 10 ** Math.floor(Math.log10(ms)) / 10);
+  return Math.ceil(ms / step) * step;
 }

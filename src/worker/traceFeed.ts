@@ -19,8 +19,13 @@ export const KindBit: Record<TraceKind, number> = {
 export const RESET_WINDOW_MS = 8000;
 /** … and never more than this many events in one frame. */
 export const MAX_DELTA_EVENTS = 4000;
-/** The recent trace kept in the worker: bounded, so a long run at 100× does not fill memory. */
-const RING_EVENTS = 60_000;
+/**
+ * The recent trace kept in the worker: what a reset window needs (RESET_WINDOW_MS of virtual
+ * time, and a little more) and never more than this many events, so a long run at 100× does not
+ * fill memory.
+ */
+const RING_EVENTS = 20_000;
+const RING_MS = RESET_WINDOW_MS + 2000;
 /** Kinds kept for large gossip clusters: what the narration feed, the alerts and the statechart need. */
 const LEAN_KINDS = KindBit.narrate | KindBit.violation | KindBit.action;
 const LEAN_RING_EVENTS = 2000;
@@ -65,11 +70,12 @@ export class TraceFeed {
     this.lastIndex = index;
     const bit = KindBit[e.k];
     this.kinds |= bit;
-    this.roles.onEvent(e);
+    this.roles.onEvent(e, index);
     if (this.lean && (bit & LEAN_KINDS) === 0) return;
-    this.ring.push({ i: index, e });
+    this.ring.push({ i: index, e: compact(e) });
     const cap = this.lean ? LEAN_RING_EVENTS : RING_EVENTS;
     if (this.ring.length > cap * 1.25) this.ring.splice(0, this.ring.length - cap);
+    else if ((index & 1023) === 0) this.trimOlderThan(e.t - RING_MS);
   };
 
   attach(sim: Simulation): void {
@@ -106,11 +112,18 @@ export class TraceFeed {
     return delta;
   }
 
+  /** Drops what no reset window will ask for again (older than RING_MS behind the present). */
+  private trimOlderThan(t: number): void {
+    let drop = 0;
+    while (drop < this.ring.length && this.ring[drop].e.t < t) drop++;
+    if (drop > 0) this.ring.splice(0, drop);
+  }
+
   /** Events from number `index` on are being rewritten: forget them, and what they taught. */
   private rewind(index: number): void {
     while (this.ring.length > 0 && this.ring[this.ring.length - 1].i >= index) this.ring.pop();
     if (index <= this.sentUpTo) this.rewritten = true;
-    this.roles.rebuild(this.ring.map((x) => x.e));
+    this.roles.rewind(index);
   }
 
   private gap(): void {
@@ -118,6 +131,17 @@ export class TraceFeed {
     this.roles.clear();
     this.rewritten = true;
   }
+}
+
+/**
+ * An event as the UI needs it: a message event keeps only its message's type (the space-time
+ * diagram's label); the message itself travels with the frame's messages in flight, which the
+ * inspector reads.
+ */
+function compact(e: TraceEvent): TraceEvent {
+  if (e.k !== 'send' && e.k !== 'deliver' && e.k !== 'drop') return e;
+  const type = (e.msg as { type?: unknown } | null)?.type;
+  return { ...e, msg: { type: typeof type === 'string' ? type : 'message' } };
 }
 
 /** Index of the first entry numbered above `n` (entries are in increasing number). */

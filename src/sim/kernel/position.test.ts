@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { floodProtocol } from '../protocols/flood/flood';
-import { Simulation, type ExternalEvent, type SimulationInput } from './simulation';
+import type { Checkpoint } from './checkpoint';
+import { CHECKPOINTS_PER_LEVEL, Simulation, thinCheckpoints, type ExternalEvent, type SimulationInput } from './simulation';
 import { encodeTraceEvent } from './trace';
 
 /*
@@ -233,5 +234,42 @@ describe('undo of an action (saveActions / restoreActions)', () => {
     // The restored user action is the user's again: acting before it discards it once more.
     sim.seek(6);
     expect(sim.act({ do: 'heal' })).toBe(1);
+  });
+});
+
+describe('checkpoints thin out with distance from the present', () => {
+  it('keep O(log length) checkpoints, dense near the newest, and seeking anywhere still replays exactly', () => {
+    const every = 20;
+    const sim = new Simulation(floodProtocol, lossy(5), { checkpointEvery: every });
+    sim.runUntil(60_000);
+    const total = sim.events;
+    expect(total).toBeGreaterThan(20_000);
+    // Without thinning there would be total / every ≈ 1,000+ of them.
+    expect(sim.checkpointCount).toBeLessThan(CHECKPOINTS_PER_LEVEL * (Math.log2(total / every / CHECKPOINTS_PER_LEVEL) + 2));
+    for (const target of [total - 5, total - 300, Math.floor(total / 2), 1000, 3]) {
+      sim.seekToEvent(target);
+      const straight = new Simulation(floodProtocol, lossy(5));
+      stepTo(straight, target);
+      expect(sim.traceHash()).toBe(straight.traceHash());
+    }
+  });
+
+  it('property: spacing only grows with distance, and the initial checkpoint stays', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 100, max: 5000 }), (every, count) => {
+        // As the kernel does: a checkpoint every `every` events, thinned after each one.
+        const checkpoints = [{ events: 1 } as Checkpoint];
+        for (let i = 1; i < count; i++) {
+          checkpoints.push({ events: i * every } as Checkpoint);
+          thinCheckpoints(checkpoints, every);
+        }
+        expect(checkpoints[0].events).toBe(1);
+        const gaps = checkpoints.slice(1).map((c, i) => c.events - checkpoints[i].events);
+        // From newest to oldest the gaps never shrink (the first gap, to the initial one, may be anything).
+        const fromNewest = gaps.slice(1).reverse();
+        for (let i = 1; i < fromNewest.length; i++) expect(fromNewest[i]).toBeGreaterThanOrEqual(fromNewest[i - 1]);
+      }),
+      { numRuns: 50 },
+    );
   });
 });

@@ -137,6 +137,14 @@ export class Simulation implements EffectSink {
   /** `eventsAtTime` counts the events processed at virtual time `countedTime` (see eventsAt). */
   private countedTime = 0;
   private eventsAtTime = 0;
+  /** Nodes whose state may have changed since the last `takeChangedNodes` (views recompute only those). */
+  private changedNodes: Uint8Array;
+  private allNodesChanged = true;
+  /**
+   * Bumped whenever the messages in flight change (a send, a delivery, a drop, a message parked at
+   * a paused node, a rewind), so a view can tell an unchanged list without listing it.
+   */
+  flightVersion = 0;
 
   constructor(
     readonly protocol: AnyProtocol,
@@ -163,6 +171,7 @@ export class Simulation implements EffectSink {
     this.checkerMemory = (protocol.checkers ?? []).map((c) => c.init());
     this.reporters = (protocol.checkers ?? []).map((c) => (message: string) => this.report(c.invariant, message));
     this.states = new Array<unknown>(n + 1).fill(null);
+    this.changedNodes = new Uint8Array(n + 1);
     this.nodes = [];
     const persisted = new Array<unknown>(n + 1);
     this.cluster = { now: 0, states: this.states, persisted, nodeCount: n, params: this.params, touched: 0 };
@@ -230,6 +239,25 @@ export class Simulation implements EffectSink {
   /** How many events have been processed at virtual time t so far (0 unless t is the latest event time). */
   eventsAt(t: number): number {
     return this.countedTime === t ? this.eventsAtTime : 0;
+  }
+
+  /**
+   * The nodes whose state may have changed since the last call ('all' after a rewind or an
+   * action), and forgets them: what a view needs to recompute.
+   */
+  takeChangedNodes(): 'all' | number[] {
+    if (this.allNodesChanged) {
+      this.allNodesChanged = false;
+      this.changedNodes.fill(0);
+      return 'all';
+    }
+    const out: number[] = [];
+    for (let id = 1; id <= this.nodeCount; id++) {
+      if (this.changedNodes[id] === 0) continue;
+      out.push(id);
+      this.changedNodes[id] = 0;
+    }
+    return out;
   }
 
   /** Where the run stands now: what an action taken now acts after, and what Step back returns to. */
@@ -462,16 +490,19 @@ export class Simulation implements EffectSink {
 
   nodeViews(): NodeView[] {
     const out: NodeView[] = [];
-    for (let id = 1; id <= this.nodeCount; id++) {
-      const rec = this.nodes[id];
-      out.push({
-        id,
-        up: rec.up,
-        ...(rec.paused ? { paused: true } : {}),
-        ...this.protocol.view(rec.up ? this.states[id] : null, rec.up ? undefined : rec.persisted, id),
-      });
-    }
+    for (let id = 1; id <= this.nodeCount; id++) out.push(this.nodeView(id));
     return out;
+  }
+
+  /** One node's view (Contract 2 fields): `id`, `up`, `paused` while paused, then the protocol's. */
+  nodeView(id: number): NodeView {
+    const rec = this.nodes[id];
+    return {
+      id,
+      up: rec.up,
+      ...(rec.paused ? { paused: true } : {}),
+      ...this.protocol.view(rec.up ? this.states[id] : null, rec.up ? undefined : rec.persisted, id),
+    };
   }
 
   networkView(): ReturnType<Network['describe']> & { settings: NetworkSettings } {
@@ -509,6 +540,7 @@ export class Simulation implements EffectSink {
 
   send(from: number, to: number, msg: Message): void {
     const id = ++this.msgSeq;
+    this.flightVersion++;
     this.counters.sent++;
     this.trace.send(this.now, from, to, id, msg, false);
     const blocked = this.network.blocked(from, to);
@@ -584,6 +616,7 @@ export class Simulation implements EffectSink {
       }
       if (rec.paused) {
         rec.backlog.push({ kind: 'deliver', from: q.from, id: q.id, msg: q.payload });
+        this.flightVersion++;
         return false;
       }
       this.deliver(q.node, q.from, q.id, q.payload as Message);
@@ -602,6 +635,7 @@ export class Simulation implements EffectSink {
 
   private deliver(to: number, from: number, id: number, msg: Message): void {
     this.counters.delivered++;
+    this.flightVersion++;
     this.trace.deliver(this.now, from, to, id, msg);
     this.protocol.onMessage(this.states[to], from, msg, this.ioFor(to));
   }
@@ -616,6 +650,7 @@ export class Simulation implements EffectSink {
 
   private drop(from: number, to: number, id: number, msg: unknown, reason: DropReason): void {
     this.counters.dropped[reason] = (this.counters.dropped[reason] ?? 0) + 1;
+    this.flightVersion++;
     this.trace.drop(this.now, from, to, id, msg, reason);
   }
 
@@ -689,6 +724,7 @@ export class Simulation implements EffectSink {
         return;
       case 'drop':
         if (e.message !== undefined) this.droppedByUser.add(e.message);
+        this.flightVersion++;
         return;
       case 'set':
         if (e.network) this.network.update(e.network);
@@ -734,6 +770,9 @@ export class Simulation implements EffectSink {
 
   private afterEvent(): void {
     this.events++;
+    const touched = this.cluster.touched;
+    if (touched > 0) this.changedNodes[touched] = 1;
+    else this.allNodesChanged = true;
     if (this.countedTime !== this.now) {
       this.countedTime = this.now;
       this.eventsAtTime = 0;
@@ -748,7 +787,10 @@ export class Simulation implements EffectSink {
     }
     if (this.checkpointEvery > 0 && this.events % this.checkpointEvery === 0) {
       const last = this.checkpoints[this.checkpoints.length - 1];
-      if (!last || last.events < this.events) this.checkpoints.push(this.capture());
+      if (!last || last.events < this.events) {
+        this.checkpoints.push(this.capture());
+        thinCheckpoints(this.checkpoints, this.checkpointEvery);
+      }
     }
     if (this.onEvent) this.onEvent();
   }
@@ -824,7 +866,37 @@ export class Simulation implements EffectSink {
     this.droppedByUser = new Set(c.droppedByUser);
     this.countedTime = c.countedTime;
     this.eventsAtTime = c.eventsAtTime;
+    this.allNodesChanged = true;
+    this.flightVersion++;
   }
+}
+
+/** Checkpoints kept at full density behind the newest one; beyond, the spacing doubles every this many. */
+export const CHECKPOINTS_PER_LEVEL = 16;
+
+/**
+ * Thins checkpoints with distance from the newest (ARCHITECTURE principle 3: history must not
+ * grow with a full copy per event): the last CHECKPOINTS_PER_LEVEL are kept every `every`
+ * events, the next as many every 2·`every`, then 4·`every`, and so on, so a run keeps
+ * O(log length) of them. A seek replays at most the spacing at its distance: near the present
+ * as few as before, an hour back a few thousand events. The initial checkpoint always stays.
+ */
+export function thinCheckpoints(checkpoints: Checkpoint[], every: number): void {
+  if (checkpoints.length <= CHECKPOINTS_PER_LEVEL + 1) return;
+  const newest = checkpoints[checkpoints.length - 1].events;
+  const level = every * CHECKPOINTS_PER_LEVEL;
+  let keptEvents = newest;
+  let write = checkpoints.length - 1;
+  for (let read = checkpoints.length - 2; read >= 1; read--) {
+    const c = checkpoints[read];
+    const distance = newest - c.events;
+    const spacing = distance < level ? every : every * 2 ** Math.floor(Math.log2(distance / level) + 1);
+    if (keptEvents - c.events < spacing) continue;
+    keptEvents = c.events;
+    checkpoints[--write] = c;
+  }
+  checkpoints[--write] = checkpoints[0];
+  checkpoints.splice(0, write);
 }
 
 function emptyCounters(): Counters {

@@ -48,7 +48,10 @@ export function SvgStage({ controller, stage }: { controller: Controller; stage:
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    const observer = new ResizeObserver(() => draw(useUi.getState(), useUi.getState().frame?.time ?? 0));
+    const observer = new ResizeObserver(([entry]) => {
+      view.current?.resize(entry.contentRect.width, entry.contentRect.height);
+      draw(useUi.getState(), useUi.getState().frame?.time ?? 0);
+    });
     observer.observe(svg);
     return () => observer.disconnect();
   }, [draw]);

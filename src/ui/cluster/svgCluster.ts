@@ -1,7 +1,6 @@
 import { drag } from 'd3-drag';
 import { select, type Selection } from 'd3-selection';
-import 'd3-transition';
-import type { Frame, FrameMessage } from '../../worker/frame';
+import type { Frame, FrameMessage, FrameTimer } from '../../worker/frame';
 import { clusterLayout, layoutGroups, type ClusterLayout, type Point } from '../geometry/layout';
 import { messagePlacement, messageProgress } from '../geometry/messages';
 import { groupsAfterDrop, splitByLine } from '../geometry/partition';
@@ -39,6 +38,21 @@ export interface ClusterScene {
 
 type SvgSel<E extends Element> = Selection<E, unknown, null, undefined>;
 
+/** What a drawn layer was drawn from: it is redrawn only when one of these is a new value. */
+interface Drawn {
+  nodes: unknown;
+  network: unknown;
+  rooms: unknown;
+  timers: unknown;
+  messages: unknown;
+  selectedNode: number | null;
+  selectedMessage: number | null;
+  menuNode: number | null;
+  bulk: unknown;
+  lang: string;
+  layoutKey: string;
+}
+
 /**
  * The cluster as SVG, owned by D3: regions (partitions or rooms), cut links, nodes (shape and
  * color by role, term and vote, the election timer arc) and messages in flight. Nodes are the
@@ -58,6 +72,10 @@ export class SvgCluster {
   private dragging: number | null = null;
   private width = 0;
   private height = 0;
+  /** The element's size, told by the stage's ResizeObserver (reading it every frame would force a layout). */
+  private size: { width: number; height: number } | null = null;
+  private drawn: Drawn | null = null;
+  private glide = 0;
 
   constructor(
     element: SVGSVGElement,
@@ -77,15 +95,46 @@ export class SvgCluster {
     });
   }
 
+  /** The element was resized (the stage observes it); the next render lays the cluster out again. */
+  resize(width: number, height: number): void {
+    this.size = { width, height };
+  }
+
+  /**
+   * Draws a scene. Every animation frame only the motion is redrawn — messages gliding, election
+   * timers shrinking; regions, cut links, nodes and the set of messages are redrawn only when
+   * what they show changed (the store keeps unchanged parts of a frame as the same objects).
+   */
   render(scene: ClusterScene): void {
     this.scene = scene;
     const { frame } = scene;
     const relayout = this.updateLayout(frame);
     const layout = this.layout!;
-    this.drawRegions(frame, layout);
-    this.drawCuts(frame, layout);
-    this.drawNodes(scene, layout, relayout);
-    this.drawMessages(scene, layout);
+    const now: Drawn = {
+      nodes: frame.nodes,
+      network: frame.network,
+      rooms: frame.rooms,
+      timers: frame.timers,
+      messages: frame.messages,
+      selectedNode: scene.selectedNode,
+      selectedMessage: scene.selectedMessage,
+      menuNode: scene.menuNode,
+      bulk: frame.bulk,
+      lang: i18n.language,
+      layoutKey: `${this.layoutKey}:${this.width}x${this.height}`,
+    };
+    const was = this.drawn;
+    const differs = (...keys: (keyof Drawn)[]) => was === null || keys.some((k) => was[k] !== now[k]);
+    this.drawn = now;
+    if (differs('network', 'rooms', 'lang', 'layoutKey')) {
+      this.drawRegions(frame, layout);
+      this.drawCuts(frame, layout);
+    }
+    if (differs('nodes', 'bulk', 'selectedNode', 'menuNode', 'lang', 'layoutKey')) this.drawNodes(scene, layout, relayout);
+    if (differs('nodes', 'timers', 'layoutKey')) this.joinTimers(scene);
+    this.moveTimers(scene, layout);
+    if (differs('messages', 'selectedMessage', 'lang', 'layoutKey')) this.joinMessages(scene, layout);
+    this.moveMessages(scene, layout);
     this.surface.classed('active', scene.drawing);
     if (!scene.drawing) this.lineDrawing.cancel();
   }
@@ -101,8 +150,10 @@ export class SvgCluster {
   /** The drawing uses the element's own size (1 unit = 1 px), so it fills whatever space it gets. */
   private updateLayout(frame: Frame): boolean {
     const element = this.svg.node()!;
-    const width = Math.max(200, element.clientWidth || 640);
-    const height = Math.max(160, element.clientHeight || 440);
+    // Measured once; afterwards the stage's ResizeObserver says when it changes.
+    this.size ??= { width: element.clientWidth, height: element.clientHeight };
+    const width = Math.max(200, this.size.width || 640);
+    const height = Math.max(160, this.size.height || 440);
     const resized = width !== this.width || height !== this.height;
     if (resized) {
       this.width = width;
@@ -172,7 +223,6 @@ export class SvgCluster {
     const r = layout.nodeRadius;
     const showLines = layout.nodeSpacing >= MIN_SPACING_FOR_LINES || frame.nodeCount <= 2;
     const data = frame.nodes.map((view) => presentNode(frame, view));
-    const timers = new Map(frame.timers.map((t) => [t.node, t]));
     const sel = this.nodes
       .selectAll<SVGGElement, NodePresentation>('g.node')
       .data(data, (d) => String(d.id))
@@ -210,15 +260,7 @@ export class SvgCluster {
       .classed('down', (d) => d.down)
       .classed('paused', (d) => d.paused)
       .classed('selected', (d) => scene.selectedNode === d.id);
-    const placed = sel.filter((d) => d.id !== this.dragging);
-    if (relayout) {
-      placed
-        .transition()
-        .duration(450)
-        .attr('transform', (d) => translate(layout.positions.get(d.id)));
-    } else {
-      placed.interrupt().attr('transform', (d) => translate(layout.positions.get(d.id)));
-    }
+    this.placeNodes(sel.filter((d) => d.id !== this.dragging), layout, relayout);
     sel.each(function (d) {
       const g = select(this);
       const style = roleStyle(d.styleKey);
@@ -227,23 +269,68 @@ export class SvgCluster {
         .style('fill', style.fill)
         .classed('dashed', style.dashed);
       g.select('.selection-ring').attr('d', shapePath(style.shape, r + 4));
-      g.select('.node-id')
-        .attr('y', r * 0.32)
-        .style('font-size', `${Math.max(9, Math.min(16, r * 0.75))}px`)
-        .style('fill', style.ink)
-        .text(`S${d.id}`);
-      g.select('.node-line1')
-        .attr('y', r + 14)
-        .text(showLines ? d.lines[0] : '');
-      g.select('.node-line2')
-        .attr('y', r + 27)
-        .text(showLines ? d.lines[1] : '');
-      const timer = timers.get(d.id);
-      g.select('.timer-arc').attr('d', timer ? arcPath(0, 0, r + 7, timerFraction(scene.time, timer.due, timer.totalMs)) : '');
+      setText(
+        g.select<SVGTextElement>('.node-id')
+          .attr('y', r * 0.32)
+          .style('font-size', `${Math.max(9, Math.min(16, r * 0.75))}px`)
+          .style('fill', style.ink),
+        `S${d.id}`,
+      );
+      setText(g.select<SVGTextElement>('.node-line1').attr('y', r + 14), showLines ? d.lines[0] : '');
+      setText(g.select<SVGTextElement>('.node-line2').attr('y', r + 27), showLines ? d.lines[1] : '');
     });
   }
 
-  private drawMessages(scene: ClusterScene, layout: ClusterLayout): void {
+  /**
+   * Puts the nodes where the layout says; after a relayout (a partition, a heal) they glide
+   * there over RELAYOUT_MS, so the eye can follow which node went where.
+   */
+  private placeNodes(sel: Selection<SVGGElement, NodePresentation, SVGGElement, unknown>, layout: ClusterLayout, animate: boolean): void {
+    cancelAnimationFrame(this.glide);
+    const moves: { element: PlacedNode; from: Point; to: Point }[] = [];
+    sel.each(function (d) {
+      const to = layout.positions.get(d.id) ?? { x: 0, y: 0 };
+      const element = this as PlacedNode;
+      moves.push({ element, from: element.__at ?? to, to });
+    });
+    const place = (k: number) => {
+      for (const { element, from, to } of moves) {
+        const at = { x: from.x + (to.x - from.x) * k, y: from.y + (to.y - from.y) * k };
+        if (k >= 1) element.__at = to;
+        setAttr(element, 'transform', translate(at));
+      }
+    };
+    if (!animate) {
+      place(1);
+      return;
+    }
+    const start = performance.now();
+    const step = (now: number) => {
+      const t = Math.min(1, (now - start) / RELAYOUT_MS);
+      place(t < 1 ? easeInOut(t) : 1);
+      if (t < 1) this.glide = requestAnimationFrame(step);
+    };
+    this.glide = requestAnimationFrame(step);
+  }
+
+  /** Which node shows which timer arc (redrawn with the timers); `moveTimers` shrinks them every frame. */
+  private joinTimers(scene: ClusterScene): void {
+    const timers = new Map(scene.frame.timers.map((t) => [t.node, t]));
+    this.nodes.selectAll<SVGGElement, NodePresentation>('g.node').each(function (d) {
+      (this as SVGGElement & { __timer?: FrameTimer }).__timer = timers.get(d.id);
+    });
+  }
+
+  private moveTimers(scene: ClusterScene, layout: ClusterLayout): void {
+    const r = layout.nodeRadius;
+    this.nodes.selectAll<SVGPathElement, unknown>('g.node > .timer-arc').each(function () {
+      const timer = (this.parentNode as SVGGElement & { __timer?: FrameTimer }).__timer;
+      setAttr(this, 'd', timer ? arcPath(0, 0, r + 7, timerFraction(scene.time, timer.due, timer.totalMs)) : '');
+    });
+  }
+
+  /** The messages in flight, with their labels, colors and arrowheads (only when the set or the selection changed). */
+  private joinMessages(scene: ClusterScene, layout: ClusterLayout): void {
     const { frame } = scene;
     const inset = layout.nodeRadius + 3;
     const visible = frame.messages.filter((m) => layout.positions.has(m.from) && layout.positions.has(m.to));
@@ -270,7 +357,7 @@ export class SvgCluster {
       const place = messagePlacement(a, b, messageProgress(d.sentAt, d.arrivesAt, scene.time), inset, 6);
       const label = d.dropped ? `✕ ${messageLabel(d.type, d.msg)}` : messageLabel(d.type, d.msg);
       const width = 8 + label.length * 6.4;
-      const g = select(this).attr('transform', `translate(${round(place.x)},${round(place.y)})`);
+      const g = select(this);
       g.select('rect')
         .attr('x', -width / 2)
         .attr('width', width)
@@ -286,8 +373,20 @@ export class SvgCluster {
       g.select('.arrowhead')
         .attr('d', `M ${round(tipX)} ${round(tipY)} L ${round(baseX + nx)} ${round(baseY + ny)} L ${round(baseX - nx)} ${round(baseY - ny)} Z`)
         .style('fill', MESSAGE_FILL[messageFamily(d.type)]);
-      g.select('text').text(label);
-      g.select('title').text(`${i18n.t('cluster.dropMessage', { type: d.type, from: d.from, to: d.to })}${d.dropped ? ` (${i18n.t('cluster.dropped')})` : ''}`);
+      setText(g.select<SVGTextElement>('text'), label);
+      setText(g.select<SVGTitleElement>('title'), `${i18n.t('cluster.dropMessage', { type: d.type, from: d.from, to: d.to })}${d.dropped ? ` (${i18n.t('cluster.dropped')})` : ''}`);
+    });
+  }
+
+  /** Every frame: each message glides along its link (only its transform changes). */
+  private moveMessages(scene: ClusterScene, layout: ClusterLayout): void {
+    const inset = layout.nodeRadius + 3;
+    this.messages.selectAll<SVGGElement, FrameMessage>('g.message').each(function (d) {
+      const a = layout.positions.get(d.from);
+      const b = layout.positions.get(d.to);
+      if (!a || !b) return;
+      const place = messagePlacement(a, b, messageProgress(d.sentAt, d.arrivesAt, scene.time), inset, 6);
+      setAttr(this, 'transform', `translate(${round(place.x)},${round(place.y)})`);
     });
   }
 
@@ -306,7 +405,7 @@ export class SvgCluster {
         this.dragging = d.id;
       })
       .on('drag', function (event: { x: number; y: number }) {
-        select(this).interrupt().attr('transform', `translate(${round(event.x)},${round(event.y)})`).classed('dragging', true);
+        select(this).attr('transform', `translate(${round(event.x)},${round(event.y)})`).classed('dragging', true);
       })
       .on('end', (event: { x: number; y: number }, d) => {
         this.dragging = null;
@@ -315,9 +414,35 @@ export class SvgCluster {
         const frame = this.scene?.frame;
         const groups = layout && frame ? groupsAfterDrop(frame.network.groups, layout, d.id, { x: event.x, y: event.y }) : undefined;
         if (groups !== undefined) this.callbacks.partition(groups);
-        else if (this.scene) this.render(this.scene);
+        else if (this.scene) {
+          // Dropped where nothing changes: put it back (everything is drawn afresh).
+          this.drawn = null;
+          this.render(this.scene);
+        }
       });
   }
+}
+
+/** A node's group, with where it was last put (a relayout glides from there). */
+type PlacedNode = SVGGElement & { __at?: Point };
+
+/** How long nodes glide to their new places after a relayout. */
+const RELAYOUT_MS = 450;
+
+function easeInOut(t: number): number {
+  return t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2;
+}
+
+/** Sets an attribute only when it differs: an unchanged value costs the page no style or paint work. */
+function setAttr(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
+
+/** Sets a text only when it differs (D3's `.text()` replaces the text node every time, which the page must lay out again). */
+function setText(sel: { each(callback: (this: Element) => void): unknown }, text: string): void {
+  sel.each(function () {
+    if (this.textContent !== text) this.textContent = text;
+  });
 }
 
 function translate(p: Point | undefined): string {

@@ -66,6 +66,18 @@ export function laneMarks(events: readonly SpaceTimeEvent[], field: string): Lan
   return out;
 }
 
+/** The events from virtual time t on (the window keeps them in time order): a binary search, not a scan. */
+export function eventsFrom<E extends { t: number }>(events: readonly E[], t: number): readonly E[] {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (events[mid].t < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? events : events.slice(lo);
+}
+
 /** The time window shown: mostly the past, a little of the future so arrivals are visible. */
 export function timeWindow(now: number, spanMs: number): [number, number] {
   const start = Math.max(0, now - spanMs * 0.85);

@@ -220,6 +220,7 @@ export const en = {
     inspector: 'Inspector',
     chart: 'Informed',
     scenario: 'Scenario',
+    loading: 'Loading…',
   },
   narration: {
     title: 'Narration',

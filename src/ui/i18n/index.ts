@@ -2,17 +2,18 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { HTML_LANG, LANG_STORAGE_KEY, pickLanguage, type Lang } from './language';
-import { zh } from './zh';
 
 /**
- * The page's one i18next instance. Resources are bundled (two small tables), so it initializes
- * synchronously before the first render and never shows keys. Narration is not in here: the
- * simulation's own message templates render it in the chosen language (see narrationText.ts).
+ * The page's one i18next instance. English is bundled, so it initializes synchronously and never
+ * shows keys; the Chinese table loads on demand (`loadLanguage`) — before the first render when
+ * the page opens in 中文 (main.tsx waits for it), or when the switch picks it. Narration is not in
+ * here: the simulation's own message templates render it (see narrationText.ts).
  */
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { ui: en }, zh: { ui: zh } },
+  resources: { en: { ui: en } },
+  partialBundledLanguages: true,
   lng: initialLanguage(),
   fallbackLng: 'en',
   supportedLngs: ['en', 'zh'],
@@ -30,8 +31,16 @@ export function currentLang(): Lang {
   return i18n.language === 'zh' ? 'zh' : 'en';
 }
 
+/** Makes a language's table available (English always is); resolves once it is. */
+export async function loadLanguage(lang: Lang): Promise<void> {
+  if (lang === 'en' || i18n.hasResourceBundle(lang, 'ui')) return;
+  const { zh } = await import('./zh');
+  i18n.addResourceBundle('zh', 'ui', zh);
+}
+
 /** Switches the language and remembers the choice for the next visit. */
 export async function setLanguage(lang: Lang): Promise<void> {
+  await loadLanguage(lang);
   try {
     localStorage.setItem(LANG_STORAGE_KEY, lang);
   } catch {

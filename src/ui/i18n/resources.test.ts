@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from './en';
-import { i18n } from './index';
+import { i18n, loadLanguage } from './index';
 import { pickLanguage } from './language';
 import { zh } from './zh';
+
+// The Chinese table loads on demand (the page's first paint does not need it).
+beforeAll(() => loadLanguage('zh'));
 
 type Tree = { [key: string]: string | Tree };
 

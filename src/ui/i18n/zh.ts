@@ -221,6 +221,7 @@ export const zh: Translation<UiResources> = {
     inspector: '详情',
     chart: '传播',
     scenario: '场景',
+    loading: '正在加载…',
   },
   narration: {
     title: '解说',

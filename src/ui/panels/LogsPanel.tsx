@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../i18n';
 import type { NodeView } from '../../sim/kernel/protocol';
@@ -41,7 +41,13 @@ function zxidEpoch(zxid: unknown): number {
   return (zxid as { epoch?: number } | null)?.epoch ?? 0;
 }
 
-function raftRows(nodes: readonly NodeView[]): Row[] {
+/** Log lengths (Raft entries, ZAB history): the drawing shows the last MAX_CELLS indices of the longest. */
+function logLength(view: NodeView): number {
+  return ((view.log ?? view.history ?? []) as unknown[]).length;
+}
+
+/** Rows with cells from index `first` on (building cells for the hidden part of a long log is wasted work). */
+function raftRows(nodes: readonly NodeView[], first: number): Row[] {
   const leader = nodes.find((v) => v.up !== false && v.role === 'leader');
   const next = (leader?.nextIndex ?? {}) as Record<string, number>;
   const match = (leader?.matchIndex ?? {}) as Record<string, number>;
@@ -49,13 +55,16 @@ function raftRows(nodes: readonly NodeView[]): Row[] {
     const id = view.id as number;
     const log = (view.log ?? []) as { term: number; value: string | null }[];
     const commit = typeof view.commitIndex === 'number' ? view.commitIndex : 0;
-    const cells = log.map((e, i) => ({
+    const cells = log.slice(first - 1).map((e, j) => {
+      const i = first - 1 + j;
+      return {
       index: i + 1,
       label: String(e.term),
       detail: i18n.t('logs.entry', { index: i + 1, term: e.term, value: e.value ?? i18n.t('logs.noop') }),
       colorKey: e.term,
       committed: i + 1 <= commit,
-    }));
+      };
+    });
     const progress: [number, number] | null = leader && leader.id !== id && next[String(id)] !== undefined ? [next[String(id)], match[String(id)] ?? 0] : null;
     return {
       id,
@@ -70,12 +79,14 @@ function raftRows(nodes: readonly NodeView[]): Row[] {
   });
 }
 
-function zabRows(nodes: readonly NodeView[]): Row[] {
+function zabRows(nodes: readonly NodeView[], first: number): Row[] {
   return nodes.map((view) => {
     const id = view.id as number;
     const history = (view.history ?? []) as unknown[];
-    const committed = new Set(((view.committed ?? []) as unknown[]).map(formatZxid));
-    const cells = history.map((entry, i) => {
+    const committedList = (view.committed ?? []) as unknown[];
+    const committed = new Set(committedList.map(formatZxid));
+    const cells = history.slice(first - 1).map((entry, j) => {
+      const i = first - 1 + j;
       const e = (typeof entry === 'object' && entry !== null ? entry : { zxid: entry }) as { zxid?: unknown; value?: unknown };
       const z = formatZxid(e.zxid);
       return {
@@ -86,7 +97,7 @@ function zabRows(nodes: readonly NodeView[]): Row[] {
         committed: committed.has(z),
       };
     });
-    const commit = cells.filter((c) => c.committed).length;
+    const commit = committedList.length;
     return { id, role: roleOf(view) ?? '', down: view.up === false, cells, length: history.length, commit, progress: null, summary: i18n.t('logs.summary', { id, count: history.length, commit, extra: '' }) };
   });
 }
@@ -96,10 +107,15 @@ export function LogsPanel() {
   const { t } = useTranslation();
   const protocol = useUi((s) => s.frame?.protocol);
   const nodes = useUi((s) => s.frame?.nodes);
+  const lang = useUi((s) => s.lang);
+  // Frames keep the node views as the same objects while nothing changed: rows are rebuilt only then.
+  const { rows, first } = useMemo(() => {
+    if (!nodes || protocol === 'gossip') return { rows: [], first: 1 };
+    const longest = Math.max(0, ...nodes.map(logLength));
+    const from = Math.max(1, longest - MAX_CELLS + 1);
+    return { rows: protocol === 'zab' ? zabRows(nodes, from) : raftRows(nodes, from), first: from };
+  }, [nodes, protocol, lang]);
   if (!nodes || protocol === 'gossip') return <p className="muted">{t('logs.empty')}</p>;
-  const rows = protocol === 'zab' ? zabRows(nodes) : raftRows(nodes);
-  const longest = Math.max(0, ...rows.map((r) => r.length));
-  const first = Math.max(1, longest - MAX_CELLS + 1);
   return (
     <div className="logs">
       <ol className="log-rows">
@@ -123,7 +139,7 @@ const LogRow = memo(
         </span>
         <span className="log-cells" aria-hidden="true">
           {hidden > 0 && <span className="log-more">{i18n.t('logs.earlier', { count: hidden })}</span>}
-          {row.cells.slice(first - 1).map((c) => (
+          {row.cells.map((c) => (
             <span
               key={c.index}
               className={`${c.committed ? 'log-cell committed' : 'log-cell'}${zab ? ' wide' : ''}`}

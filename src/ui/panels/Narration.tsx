@@ -1,8 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMs } from '../labels';
+import type { Lang } from '../i18n/language';
 import { useUi } from '../store';
-import { narrationText } from '../narrationText';
+import type { NarrationLine } from '../traceWindow';
+import { isNarrationLoaded, narrationLoaded, narrationText } from '../narrationText';
 
 /** What happens, in sentences a student can follow (the protocols' narration, in the UI's language). */
 export function Narration() {
@@ -11,6 +13,14 @@ export function Narration() {
   const playing = useUi((s) => s.playback !== 'paused');
   const lang = useUi((s) => s.lang);
   const ref = useRef<HTMLOListElement>(null);
+  const [loaded, setLoaded] = useState(isNarrationLoaded);
+  useEffect(() => {
+    let live = true;
+    void narrationLoaded.then(() => live && setLoaded(true));
+    return () => {
+      live = false;
+    };
+  }, []);
   useEffect(() => {
     const list = ref.current;
     if (list) list.scrollTop = list.scrollHeight;
@@ -24,11 +34,18 @@ export function Narration() {
       <ol ref={ref} role="log" aria-labelledby="narration-heading" aria-live={playing ? 'off' : 'polite'} className="narration-lines">
         {lines.length === 0 && <li className="muted">{t('narration.empty')}</li>}
         {lines.map((line) => (
-          <li key={line.key} className={`line ${line.kind}`}>
-            <span className="t">{formatMs(line.t)}</span> {narrationText(line.event, lang)}
-          </li>
+          <Line key={line.key} line={line} lang={lang} loaded={loaded} />
         ))}
       </ol>
     </section>
   );
 }
+
+/** One line, rendered once: a new line arriving does not render the others again. */
+const Line = memo(function Line({ line, lang }: { line: NarrationLine; lang: Lang; loaded: boolean }) {
+  return (
+    <li className={`line ${line.kind}`}>
+      <span className="t">{formatMs(line.t)}</span> {narrationText(line.event, lang)}
+    </li>
+  );
+});

@@ -1,13 +1,15 @@
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Controller } from '../controller';
 import { useUi, type PanelTab } from '../store';
-import { InformedChart } from './InformedChart';
-import { Inspector } from './Inspector';
 import { LogsPanel } from './LogsPanel';
 import { NetworkPanel } from './NetworkPanel';
-import { ScenarioPanel } from './ScenarioPanel';
-import { StatechartPanel } from './StatechartPanel';
+
+// Tabs a first look does not need load on first opening (the page's first paint needs less code).
+const InformedChart = lazy(() => import('./InformedChart').then((m) => ({ default: m.InformedChart })));
+const Inspector = lazy(() => import('./Inspector').then((m) => ({ default: m.Inspector })));
+const ScenarioPanel = lazy(() => import('./ScenarioPanel').then((m) => ({ default: m.ScenarioPanel })));
+const StatechartPanel = lazy(() => import('./StatechartPanel').then((m) => ({ default: m.StatechartPanel })));
 
 type Tab = PanelTab;
 
@@ -59,12 +61,14 @@ export function SidePanel({ controller }: { controller: Controller }) {
         ))}
       </div>
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${active}`} className="tab-panel">
-        {active === 'logs' && <LogsPanel />}
-        {active === 'chart' && <InformedChart />}
-        {active === 'statechart' && <StatechartPanel />}
-        {active === 'inspector' && <Inspector controller={controller} />}
-        {active === 'network' && <NetworkPanel controller={controller} />}
-        {active === 'scenario' && <ScenarioPanel controller={controller} />}
+        <Suspense fallback={<p className="muted">{t('panels.loading')}</p>}>
+          {active === 'logs' && <LogsPanel />}
+          {active === 'chart' && <InformedChart />}
+          {active === 'statechart' && <StatechartPanel />}
+          {active === 'inspector' && <Inspector controller={controller} />}
+          {active === 'network' && <NetworkPanel controller={controller} />}
+          {active === 'scenario' && <ScenarioPanel controller={controller} />}
+        </Suspense>
       </div>
     </section>
   );

@@ -11,7 +11,7 @@ const ROLE_FIELD: Record<string, string> = { raft: 'role', zab: 'state', gossip:
 /** The space-time diagram beside the cluster, following the Time slider (click to jump). */
 export function SpaceTime({ controller }: { controller: Controller }) {
   const { t } = useTranslation();
-  const svgRef = useRef<SVGSVGElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const view = useRef<SpaceTimeView | null>(null);
   const [width, setWidth] = useState(600);
@@ -21,8 +21,8 @@ export function SpaceTime({ controller }: { controller: Controller }) {
   const height = Math.max(110, Math.min(210, nodeCount * 18 + 30));
 
   useEffect(() => {
-    if (!svgRef.current) return;
-    view.current = new SpaceTimeView(svgRef.current, (t) => controller.seek(t));
+    if (!canvasRef.current) return;
+    view.current = new SpaceTimeView(canvasRef.current, (t) => controller.seek(t));
     return () => {
       view.current = null;
     };
@@ -41,6 +41,9 @@ export function SpaceTime({ controller }: { controller: Controller }) {
       if (!s.frame || !view.current || s.frame.view === 'bulk') return;
       view.current.render({
         events: traceWindow.events,
+        eventsVersion: s.traceVersion,
+        latencyMaxMs: s.frame.network.latency[1],
+        theme: document.documentElement.dataset.theme ?? '',
         messages: s.frame.messages,
         nodeCount: s.frame.nodeCount,
         time,
@@ -55,6 +58,13 @@ export function SpaceTime({ controller }: { controller: Controller }) {
     [span, width, height],
   );
   useSceneLoop(draw, !bulk);
+
+  // The theme is applied to <html> after the store changes: draw again in its colors then.
+  useEffect(() => {
+    const observer = new MutationObserver(() => draw(useUi.getState(), useUi.getState().frame?.time ?? 0));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => observer.disconnect();
+  }, [draw]);
 
   return (
     <section className="space-time panel" aria-labelledby="space-time-heading">
@@ -75,7 +85,7 @@ export function SpaceTime({ controller }: { controller: Controller }) {
         <p className="muted small">{t('spaceTime.bulk')}</p>
       ) : (
         <div ref={boxRef} className="space-time-box">
-          <svg ref={svgRef} role="img" aria-label={`${t('spaceTime.title')}. ${t('spaceTime.help')}`} />
+          <canvas ref={canvasRef} role="img" aria-label={`${t('spaceTime.title')}. ${t('spaceTime.help')}`} />
         </div>
       )}
     </section>

@@ -1,6 +1,5 @@
-import { axisBottom } from 'd3-axis';
-import { scaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
+import { linearScale } from '../geometry/scale';
 import type { TimelineMarker } from '../../worker/timeline';
 import { labelFits, secondsDecimals, termColorIndex, toPx, type BandPaint, type MarkSlot, type TimeScale } from './geometry';
 import { drawCluster, drawGlyph, drawUserRing, LANES } from './glyphs';
@@ -173,25 +172,31 @@ export class DetailView {
   }
 
   private paintAxis(s: TimeScale): void {
-    const seconds = scaleLinear()
-      .domain([s.start / 1000, s.end / 1000])
-      .range([s.x0, s.x1]);
+    const seconds = linearScale([s.start / 1000, s.end / 1000], [s.x0, s.x1]);
     const count = Math.max(2, Math.floor((s.x1 - s.x0) / 90));
     const ticks = seconds.ticks(count);
     const stepMs = ticks.length > 1 ? (ticks[1] - ticks[0]) * 1000 : s.end - s.start;
     const decimals = secondsDecimals(stepMs);
-    this.axis.call(
-      axisBottom(seconds)
-        .ticks(count)
-        .tickSize(3)
-        .tickPadding(2)
-        .tickFormat((d) => `${Number(d).toFixed(decimals)} s`),
-    );
-    // Labels at the very ends would be cut in half by the strip's edge: they lean inwards instead.
-    this.axis.selectAll<SVGGElement, number>('.tick').each(function (d) {
-      const x = seconds(d);
-      const anchor = x - s.x0 < 22 ? 'start' : s.x1 - x < 22 ? 'end' : 'middle';
-      select(this).select('text').attr('text-anchor', anchor).attr('dx', anchor === 'start' ? -3 : anchor === 'end' ? 3 : 0);
-    });
+    // A tick line and its label under it; labels at the very ends would be cut in half by the
+    // strip's edge, so they lean inwards instead.
+    this.axis
+      .selectAll<SVGGElement, number>('g.tick')
+      .data(ticks)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'tick');
+        g.append('line').attr('y2', 3).attr('stroke', 'currentColor');
+        g.append('text').attr('y', 14).attr('fill', 'currentColor');
+        return g;
+      })
+      .attr('transform', (d) => `translate(${seconds(d)},0)`)
+      .each(function (d) {
+        const x = seconds(d);
+        const anchor = x - s.x0 < 22 ? 'start' : s.x1 - x < 22 ? 'end' : 'middle';
+        select(this)
+          .select('text')
+          .attr('text-anchor', anchor)
+          .attr('dx', anchor === 'start' ? -3 : anchor === 'end' ? 3 : 0)
+          .text(`${d.toFixed(decimals)} s`);
+      });
   }
 }

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineMarker } from '../../worker/timeline';
-import { i18n } from '../i18n';
+import { i18n, loadLanguage } from '../i18n';
 import { bandLabel, bandTitle, clusterName, markerName, markerWhat, momentName, partitionGroups } from './markerText';
+
+// The Chinese table loads on demand (the page's first paint does not need it).
+beforeAll(() => loadLanguage('zh'));
 
 const en = i18n.getFixedT('en');
 const zh = i18n.getFixedT('zh');
