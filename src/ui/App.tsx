@@ -13,6 +13,7 @@ import { StatusBar } from './StatusBar';
 import { useUi } from './store';
 import { useAddressSync } from './share/useAddressSync';
 import { useKeyboard } from './useKeyboard';
+import { usePanelValue } from './usePanelValue';
 
 /**
  * The whole page; embedded (`?embed=1`, for slides and iframes) the playback controls and
@@ -65,7 +66,7 @@ export function App({ controller, embedded = false }: { controller: Controller; 
 
 function TraceFooter() {
   const { t } = useTranslation();
-  const traceHash = useUi((s) => s.frame?.traceHash);
+  const traceHash = usePanelValue((s) => s.frame?.traceHash);
   return (
     <footer>
       {t('app.trace')}{' '}

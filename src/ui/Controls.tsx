@@ -4,6 +4,7 @@ import { formatMs } from './labels';
 import { OpenFullLink } from './share/OpenFullLink';
 import { isRunning, SPEEDS, useUi } from './store';
 import { Timeline } from './timeline/Timeline';
+import { usePanelValue } from './usePanelValue';
 
 /**
  * Play, Pause, Step back, Step (and its variants), Reset, Share, Undo, Speed, and the painted
@@ -75,7 +76,7 @@ export function Controls({ controller, embedded = false }: { controller: Control
 /** The virtual clock: its own component, so a new time re-renders only this text. */
 function Clock() {
   const { t } = useTranslation();
-  const time = useUi((s) => s.frame?.time ?? 0);
+  const time = usePanelValue((s) => s.frame?.time ?? 0);
   return (
     <span className="clock" role="timer" aria-label={t('playback.virtualTime')}>
       {formatMs(time)}
@@ -86,7 +87,7 @@ function Clock() {
 /** The event count, shown once the worker's first frame has come (until then there is no count to read). */
 function EventCount() {
   const { t } = useTranslation();
-  const events = useUi((s) => s.frame?.events ?? null);
+  const events = usePanelValue((s) => s.frame?.events ?? null);
   if (events === null) return null;
   return (
     <span className="events" role="note" aria-label={t('playback.eventsNote')}>

@@ -95,3 +95,30 @@ function lastWhere(checkpoints: readonly Checkpoint[], holds: (c: Checkpoint) =>
   }
   return found;
 }
+
+/** Checkpoints kept at full density behind the newest one; beyond, the spacing doubles every this many. */
+export const CHECKPOINTS_PER_LEVEL = 32;
+
+/**
+ * Thins checkpoints with distance from the newest (ARCHITECTURE principle 3: history must not
+ * grow with a full copy per event): the last CHECKPOINTS_PER_LEVEL are kept every `every`
+ * events, the next as many every 2·`every`, then 4·`every`, and so on, so a run keeps
+ * O(log length) of them. A seek replays at most the spacing at its distance: near the present
+ * as few as before, an hour back a few thousand events. The initial checkpoint always stays.
+ */
+export function thinCheckpoints(checkpoints: Checkpoint[], every: number): void {
+  if (checkpoints.length <= CHECKPOINTS_PER_LEVEL + 1) return;
+  const newest = checkpoints[checkpoints.length - 1].events;
+  const level = every * CHECKPOINTS_PER_LEVEL;
+  // A checkpoint stays while its event count is a multiple of the spacing at its distance: the
+  // spacings are `every` times powers of two, so the kept ones at a larger distance are always a
+  // subset of those kept nearer, and thinning never drops one it would want later.
+  let write = 1;
+  for (let read = 1; read < checkpoints.length; read++) {
+    const c = checkpoints[read];
+    const distance = newest - c.events;
+    const spacing = distance < level ? every : every * 2 ** Math.floor(Math.log2(distance / level) + 1);
+    if (read === checkpoints.length - 1 || c.events % spacing === 0) checkpoints[write++] = c;
+  }
+  checkpoints.length = write;
+}

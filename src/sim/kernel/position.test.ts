@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { floodProtocol } from '../protocols/flood/flood';
-import type { Checkpoint } from './checkpoint';
-import { CHECKPOINTS_PER_LEVEL, Simulation, thinCheckpoints, type ExternalEvent, type SimulationInput } from './simulation';
+import { CHECKPOINTS_PER_LEVEL, thinCheckpoints, type Checkpoint } from './checkpoint';
+import { Simulation, type ExternalEvent, type SimulationInput } from './simulation';
 import { encodeTraceEvent } from './trace';
 
 /*

@@ -4,6 +4,7 @@ import {
   lastCheckpointAtOrBefore,
   lastCheckpointAtOrBeforeEvent,
   lastCheckpointBefore,
+  thinCheckpoints,
   type BacklogItem,
   type Checkpoint,
   type Counters,
@@ -869,34 +870,6 @@ export class Simulation implements EffectSink {
     this.allNodesChanged = true;
     this.flightVersion++;
   }
-}
-
-/** Checkpoints kept at full density behind the newest one; beyond, the spacing doubles every this many. */
-export const CHECKPOINTS_PER_LEVEL = 16;
-
-/**
- * Thins checkpoints with distance from the newest (ARCHITECTURE principle 3: history must not
- * grow with a full copy per event): the last CHECKPOINTS_PER_LEVEL are kept every `every`
- * events, the next as many every 2·`every`, then 4·`every`, and so on, so a run keeps
- * O(log length) of them. A seek replays at most the spacing at its distance: near the present
- * as few as before, an hour back a few thousand events. The initial checkpoint always stays.
- */
-export function thinCheckpoints(checkpoints: Checkpoint[], every: number): void {
-  if (checkpoints.length <= CHECKPOINTS_PER_LEVEL + 1) return;
-  const newest = checkpoints[checkpoints.length - 1].events;
-  const level = every * CHECKPOINTS_PER_LEVEL;
-  let keptEvents = newest;
-  let write = checkpoints.length - 1;
-  for (let read = checkpoints.length - 2; read >= 1; read--) {
-    const c = checkpoints[read];
-    const distance = newest - c.events;
-    const spacing = distance < level ? every : every * 2 ** Math.floor(Math.log2(distance / level) + 1);
-    if (keptEvents - c.events < spacing) continue;
-    keptEvents = c.events;
-    checkpoints[--write] = c;
-  }
-  checkpoints[--write] = checkpoints[0];
-  checkpoints.splice(0, write);
 }
 
 function emptyCounters(): Counters {

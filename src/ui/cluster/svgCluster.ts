@@ -1,5 +1,6 @@
 import { drag } from 'd3-drag';
 import { select, type Selection } from 'd3-selection';
+import type { NodeView } from '../../sim/kernel/protocol';
 import type { Frame, FrameMessage, FrameTimer } from '../../worker/frame';
 import { clusterLayout, layoutGroups, type ClusterLayout, type Point } from '../geometry/layout';
 import { messagePlacement, messageProgress } from '../geometry/messages';
@@ -75,6 +76,8 @@ export class SvgCluster {
   /** The element's size, told by the stage's ResizeObserver (reading it every frame would force a layout). */
   private size: { width: number; height: number } | null = null;
   private drawn: Drawn | null = null;
+  private presented = new WeakMap<NodeView, NodePresentation>();
+  private presentedLang = '';
   private glide = 0;
 
   constructor(
@@ -222,7 +225,7 @@ export class SvgCluster {
     const { frame } = scene;
     const r = layout.nodeRadius;
     const showLines = layout.nodeSpacing >= MIN_SPACING_FOR_LINES || frame.nodeCount <= 2;
-    const data = frame.nodes.map((view) => presentNode(frame, view));
+    const data = frame.nodes.map((view) => this.present(frame, view));
     const sel = this.nodes
       .selectAll<SVGGElement, NodePresentation>('g.node')
       .data(data, (d) => String(d.id))
@@ -254,14 +257,21 @@ export class SvgCluster {
         g.call(this.nodeDrag());
         return g;
       })
-      .attr('aria-label', (d) => d.label)
-      .attr('aria-expanded', (d) => String(scene.menuNode === d.id))
-      .attr('data-role', (d) => d.styleKey)
-      .classed('down', (d) => d.down)
-      .classed('paused', (d) => d.paused)
-      .classed('selected', (d) => scene.selectedNode === d.id);
+      .each(function (d) {
+        setAttr(this, 'aria-label', d.label);
+        setAttr(this, 'aria-expanded', String(scene.menuNode === d.id));
+        setAttr(this, 'data-role', d.styleKey);
+        this.classList.toggle('down', d.down);
+        this.classList.toggle('paused', d.paused);
+        this.classList.toggle('selected', scene.selectedNode === d.id);
+      });
     this.placeNodes(sel.filter((d) => d.id !== this.dragging), layout, relayout);
     sel.each(function (d) {
+      // Redrawn only when what it shows changed (a heartbeat makes a new view, most often an equal one).
+      const key = `${d.styleKey}|${d.lines[0]}|${d.lines[1]}|${r}|${showLines}`;
+      const element = this as SVGGElement & { __drawn?: string };
+      if (element.__drawn === key) return;
+      element.__drawn = key;
       const g = select(this);
       const style = roleStyle(d.styleKey);
       g.select('.shape')
@@ -279,6 +289,21 @@ export class SvgCluster {
       setText(g.select<SVGTextElement>('.node-line1').attr('y', r + 14), showLines ? d.lines[0] : '');
       setText(g.select<SVGTextElement>('.node-line2').attr('y', r + 27), showLines ? d.lines[1] : '');
     });
+  }
+
+  /** A node's presentation, made once per view object and language (views of untouched nodes are the same objects). */
+  private present(frame: Frame, view: NodeView): NodePresentation {
+    if (frame.protocol === 'gossip') return presentNode(frame, view);
+    if (this.presentedLang !== i18n.language) {
+      this.presented = new WeakMap();
+      this.presentedLang = i18n.language;
+    }
+    let p = this.presented.get(view);
+    if (!p) {
+      p = presentNode(frame, view);
+      this.presented.set(view, p);
+    }
+    return p;
   }
 
   /**

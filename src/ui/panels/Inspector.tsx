@@ -3,6 +3,7 @@ import type { Controller } from '../controller';
 import { formatMs } from '../labels';
 import { messageTitle } from '../messageLabels';
 import { useUi } from '../store';
+import { usePanelValue } from '../usePanelValue';
 import { ValueTree } from './ValueTree';
 
 /** Every field of the selected node or message in flight; messages can be dropped from here too. */
@@ -10,7 +11,7 @@ export function Inspector({ controller }: { controller: Controller }) {
   const { t } = useTranslation();
   const message = useUi((s) => s.selectedMessage);
   const node = useUi((s) => s.selectedNode);
-  const view = useUi((s) => (s.selectedNode === null ? null : (s.frame?.nodes[s.selectedNode - 1] ?? (s.frame?.focus?.id === s.selectedNode ? s.frame.focus : null))));
+  const view = usePanelValue((s) => (s.selectedNode === null ? null : (s.frame?.nodes[s.selectedNode - 1] ?? (s.frame?.focus?.id === s.selectedNode ? s.frame.focus : null))));
   const stillFlying = useUi((s) => (s.selectedMessage ? s.frame?.messages.some((m) => m.id === s.selectedMessage!.id) : false));
   if (message) {
     return (

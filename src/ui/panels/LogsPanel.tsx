@@ -4,6 +4,7 @@ import { i18n } from '../i18n';
 import type { NodeView } from '../../sim/kernel/protocol';
 import { roleOf, roleWord } from '../labels';
 import { useUi } from '../store';
+import { usePanelValue } from '../usePanelValue';
 
 /** At most this many entries per row are drawn; older ones are summed up. */
 const MAX_CELLS = 12;
@@ -106,7 +107,7 @@ function zabRows(nodes: readonly NodeView[], first: number): Row[] {
 export function LogsPanel() {
   const { t } = useTranslation();
   const protocol = useUi((s) => s.frame?.protocol);
-  const nodes = useUi((s) => s.frame?.nodes);
+  const nodes = usePanelValue((s) => s.frame?.nodes);
   const lang = useUi((s) => s.lang);
   // Frames keep the node views as the same objects while nothing changed: rows are rebuilt only then.
   const { rows, first } = useMemo(() => {

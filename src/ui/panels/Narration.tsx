@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { formatMs } from '../labels';
 import type { Lang } from '../i18n/language';
 import { useUi } from '../store';
+import { usePanelValue } from '../usePanelValue';
 import type { NarrationLine } from '../traceWindow';
 import { isNarrationLoaded, narrationLoaded, narrationText } from '../narrationText';
 
 /** What happens, in sentences a student can follow (the protocols' narration, in the UI's language). */
 export function Narration() {
   const { t } = useTranslation();
-  const lines = useUi((s) => s.narration);
+  const lines = usePanelValue((s) => s.narration);
   const playing = useUi((s) => s.playback !== 'paused');
   const lang = useUi((s) => s.lang);
   const ref = useRef<HTMLOListElement>(null);

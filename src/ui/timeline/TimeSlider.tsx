@@ -2,6 +2,7 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Controller } from '../controller';
 import { useUi } from '../store';
+import { usePanelValue } from '../usePanelValue';
 
 /** What each key does on the slider; the browser's own 1 ms steps never happen. */
 const KEYS: Record<string, (c: Controller, shift: boolean) => void> = {
@@ -24,7 +25,8 @@ const SHORTCUTS = 'ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight PageUp 
  */
 export function TimeSlider({ controller }: { controller: Controller }) {
   const { t } = useTranslation();
-  const time = useUi((s) => Math.round(s.frame?.time ?? 0));
+  // The thumb follows at 30 Hz while playing; the painted now line above it moves every frame.
+  const time = usePanelValue((s) => Math.round(s.frame?.time ?? 0), 33);
   const max = useUi((s) => Math.ceil(s.frame?.horizon ?? 0));
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;

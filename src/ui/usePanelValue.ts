@@ -1,0 +1,49 @@
+import { useEffect, useRef, useState } from 'react';
+import { useUi } from './store';
+
+type UiSnapshot = ReturnType<typeof useUi.getState>;
+
+/** How often text panels follow the run while it plays (nobody reads a number changing 60 times a second). */
+export const PANEL_INTERVAL_MS = 100;
+
+/**
+ * A value of the store for a panel of text (the clock, the logs, the narration…): the same as
+ * `useUi(selector)` while paused, but while playing it follows at most every `intervalMs`, with
+ * the last change always shown. The drawing itself still moves every animation frame; what the
+ * page saves is React renders, style, layout and paint of panels nobody can read that fast.
+ */
+export function usePanelValue<T>(selector: (s: UiSnapshot) => T, intervalMs = PANEL_INTERVAL_MS): T {
+  const [value, setValue] = useState(() => selector(useUi.getState()));
+  const shown = useRef(value);
+  const select = useRef(selector);
+  select.current = selector;
+  useEffect(() => {
+    let timer = 0;
+    let last = 0;
+    const show = () => {
+      timer = 0;
+      last = performance.now();
+      const next = select.current(useUi.getState());
+      if (Object.is(next, shown.current)) return;
+      shown.current = next;
+      setValue(() => next);
+    };
+    show();
+    const unsubscribe = useUi.subscribe((s) => {
+      if (Object.is(select.current(s), shown.current)) return;
+      if (s.playback !== 'playing') {
+        window.clearTimeout(timer);
+        show();
+        return;
+      }
+      const wait = intervalMs - (performance.now() - last);
+      if (wait <= 0) show();
+      else if (timer === 0) timer = window.setTimeout(show, wait);
+    });
+    return () => {
+      unsubscribe();
+      window.clearTimeout(timer);
+    };
+  }, [intervalMs]);
+  return value;
+}
