@@ -197,6 +197,11 @@ export class Controller {
     useUi.getState().setNote(error === null ? null : () => error);
   }
 
+  /** How much recent past the page shows (the space-time diagram's window): what a seek brings back. */
+  setTraceWindow(ms: number): Promise<void> {
+    return this.enqueue(() => this.sim.setTraceWindow(ms));
+  }
+
   /** The node whose full view frames carry (the inspector shows it). */
   focus(node: number | null): Promise<void> {
     return this.request(() => this.sim.setFocus(node));

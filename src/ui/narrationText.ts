@@ -4,14 +4,19 @@ import { describeAction } from './actionText';
 import type { Lang } from './i18n/language';
 
 let render: typeof RenderNarration | null = null;
+let loading: Promise<void> | null = null;
 
 /**
- * The narration templates (both languages, the ones the CLI prints) load beside the first paint,
- * not in front of it: until they have, a protocol line shows as an ellipsis.
+ * The narration templates (both languages, the ones the CLI prints) load after the first paint,
+ * not in front of it (the feed asks once the cluster is drawn): until they have, a protocol line
+ * shows as an ellipsis. Resolves when they are there; asking again costs nothing.
  */
-export const narrationLoaded: Promise<void> = import('../sim/narration/render').then((m) => {
-  render = m.renderNarration;
-});
+export function loadNarration(): Promise<void> {
+  loading ??= import('../sim/narration/render').then((m) => {
+    render = m.renderNarration;
+  });
+  return loading;
+}
 
 export function isNarrationLoaded(): boolean {
   return render !== null;

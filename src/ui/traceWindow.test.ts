@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { i18n, loadLanguage } from './i18n';
-import { narrationLoaded, narrationText } from './narrationText';
+import { loadNarration, narrationText } from './narrationText';
 import { KEEP_MS, TraceWindow } from './traceWindow';
 
 // Both load beside the page's first paint; here, before the tests.
 beforeAll(async () => {
   await loadLanguage('zh');
-  await narrationLoaded;
+  await loadNarration();
 });
 
 describe('TraceWindow', () => {

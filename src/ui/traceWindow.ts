@@ -1,8 +1,8 @@
 import type { TraceEvent } from '../sim/kernel/trace';
 import type { TraceDelta } from '../worker/frame';
 
-/** Virtual ms of the past the UI keeps for the space-time diagram. */
-export const KEEP_MS = 8000;
+/** Virtual ms of the past the UI keeps for the space-time diagram (its widest window is 5 s). */
+export const KEEP_MS = 5000;
 const MAX_EVENTS = 12_000;
 const MAX_LINES = 200;
 

@@ -47,3 +47,39 @@ export function usePanelValue<T>(selector: (s: UiSnapshot) => T, intervalMs = PA
   }, [intervalMs]);
   return value;
 }
+
+/**
+ * Text that follows the store without React: the element's text is set in the store's own
+ * notification (at once while paused, so a seek shows its time in the same task the frame
+ * arrived in; at most every `intervalMs` while playing).
+ */
+export function useLiveText<E extends HTMLElement>(ref: React.RefObject<E | null>, text: (s: UiSnapshot) => string, intervalMs = PANEL_INTERVAL_MS): void {
+  const make = useRef(text);
+  make.current = text;
+  useEffect(() => {
+    let timer = 0;
+    let last = 0;
+    const show = () => {
+      timer = 0;
+      last = performance.now();
+      const element = ref.current;
+      const next = make.current(useUi.getState());
+      if (element && element.textContent !== next) element.textContent = next;
+    };
+    show();
+    const unsubscribe = useUi.subscribe((s) => {
+      if (s.playback !== 'playing') {
+        window.clearTimeout(timer);
+        show();
+        return;
+      }
+      const wait = intervalMs - (performance.now() - last);
+      if (wait <= 0) show();
+      else if (timer === 0) timer = window.setTimeout(show, wait);
+    });
+    return () => {
+      unsubscribe();
+      window.clearTimeout(timer);
+    };
+  }, [ref, intervalMs]);
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../sim/scenario/schema';
 import { SimHost } from './simHost';
+import { RESET_WINDOW_MS } from './traceFeed';
 
 function raftHost(): SimHost {
   const host = new SimHost();
@@ -137,7 +138,7 @@ describe('SimHost trace feed', () => {
     const back = host.seek(15_000);
     expect(back.trace.reset).toBe(true);
     // A full window of events before the target, not only those since the nearest checkpoint.
-    expect(back.trace.events[0].t).toBeLessThan(15_000 - 7000);
+    expect(back.trace.events[0].t).toBeLessThan(15_000 - RESET_WINDOW_MS + 1000);
     expect(back.transitions.find((t) => t.node === leader.id)?.to).toBe('leader');
   });
 

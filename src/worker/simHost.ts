@@ -86,6 +86,7 @@ export class SimHost {
   /** The Time slider's range: the scripted actions plus a tail, or further once reached. */
   private horizon = 0;
   private branch: Branch | null = null;
+  private traceWindowMs = RESET_WINDOW_MS;
   /** The scenario's rooms for the layout (one array per run, so frames can leave it out). */
   private rooms: number[][] = [];
   private focusId: number | null = null;
@@ -226,8 +227,8 @@ export class SimHost {
     const target = Math.max(0, t);
     // A large gossip cluster keeps no message trace to fill: the kernel's own seek is enough (and cheaper).
     if (this.isBulk(this.scenario)) this.sim.seek(target);
-    else if (target < this.sim.now || target > this.sim.now + RESET_WINDOW_MS) {
-      this.sim.seek(Math.max(0, target - RESET_WINDOW_MS));
+    else if (target < this.sim.now || target > this.sim.now + this.feed.windowMs) {
+      this.sim.seek(Math.max(0, target - this.feed.windowMs));
     }
     this.sim.runUntil(target);
     return this.frame();
@@ -340,6 +341,15 @@ export class SimHost {
     return this.frame();
   }
 
+  /**
+   * How much recent past the page shows (the space-time diagram's window): a rewind sends that
+   * much, and a seek replays only that much beyond what it must (at most RESET_WINDOW_MS).
+   */
+  setTraceWindow(ms: number): void {
+    this.traceWindowMs = Math.max(500, Math.min(RESET_WINDOW_MS, Number.isFinite(ms) ? ms : RESET_WINDOW_MS));
+    this.feed.windowMs = this.traceWindowMs;
+  }
+
   /** The node whose full view every frame carries (the inspector's), or null. */
   setFocus(node: number | null): Frame {
     this.focusId = node !== null && node >= 1 && node <= this.sim.nodeCount ? node : null;
@@ -417,9 +427,10 @@ export class SimHost {
    */
   private moveTo(position: RunPosition): void {
     const sim = this.sim;
-    const far = Math.abs(position.now - sim.now) > RESET_WINDOW_MS && position.now > RESET_WINDOW_MS;
+    const windowMs = this.feed.windowMs;
+    const far = Math.abs(position.now - sim.now) > windowMs && position.now > windowMs;
     if (far && !this.isBulk(this.scenario)) {
-      sim.seek(position.now - RESET_WINDOW_MS);
+      sim.seek(position.now - windowMs);
       if (sim.events <= position.events) sim.runToEvent(position.events);
     }
     sim.seekToPosition(position);
@@ -428,7 +439,7 @@ export class SimHost {
   /** Opens a link's moment: paused there, with the recent past in the trace feed (as a seek). */
   private openAt(moment: LinkMoment): void {
     const at = Math.min(moment.at, MAX_OPEN_AT_MS);
-    if (at > RESET_WINDOW_MS) this.sim.seek(at - RESET_WINDOW_MS);
+    if (at > this.feed.windowMs) this.sim.seek(at - this.feed.windowMs);
     this.sim.seekToMoment(at, moment.after);
   }
 
@@ -512,6 +523,7 @@ export class SimHost {
     };
     sim = createSimulation(scenario, { checkpointEvery, onTrace: sink, onEvent: timeline.onEvent });
     feed.attach(sim);
+    feed.windowMs = this.traceWindowMs;
     timeline.attach(sim);
     return { sim, feed, timeline };
   }

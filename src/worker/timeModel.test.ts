@@ -7,6 +7,7 @@ import { findLibraryEntry } from '../sim/scenario/library';
 import type { Scenario } from '../sim/scenario/schema';
 import type { Frame } from './frame';
 import { SEARCH_LIMIT_MS, SimHost } from './simHost';
+import { RESET_WINDOW_MS } from './traceFeed';
 
 /*
  * Time you can trust (issue "actions act on what is shown"): each test replays an audit finding
@@ -128,7 +129,7 @@ describe('jumping to a position (a timeline marker, End, Undo)', () => {
     const frame = host.seekToPosition(at20);
     expect(frame.position).toEqual(at20);
     expect(frame.trace.reset).toBe(true);
-    expect(frame.trace.events[0].t).toBeLessThanOrEqual(12_500);
+    expect(frame.trace.events[0].t).toBeLessThanOrEqual(20_000 - RESET_WINDOW_MS + 500);
     expect(frame.trace.events.at(-1)!.t).toBeLessThanOrEqual(20_000);
   });
 });

@@ -15,8 +15,10 @@ export const KindBit: Record<TraceKind, number> = {
   violation: 128,
 };
 
-/** After a rewind the UI gets this much of the past (virtual ms) … */
-export const RESET_WINDOW_MS = 8000;
+/**
+ * After a rewind the UI gets at most this much of the past (virtual ms: the space-time diagram's
+ * widest window); it says how much it shows (`windowMs`), and a seek replays only that much … */
+export const RESET_WINDOW_MS = 5000;
 /** … and never more than this many events in one frame. */
 export const MAX_DELTA_EVENTS = 4000;
 /**
@@ -49,6 +51,8 @@ export class TraceFeed {
   private sentUpTo = 0;
   private rewritten = true;
   private bootCount = 0;
+  /** How much of the past a reset window carries (the diagram's window, at most RESET_WINDOW_MS). */
+  windowMs = RESET_WINDOW_MS;
   /** Bitmask of the kinds seen since `clearKinds` (the step-to-next-… commands read it). */
   kinds = 0;
   readonly roles: RoleTracker;
@@ -101,7 +105,7 @@ export class TraceFeed {
     const fresh = this.ring.length - firstAfter(this.ring, this.sentUpTo);
     let delta: TraceDelta;
     if (this.rewritten || fresh > MAX_DELTA_EVENTS) {
-      const since = now - RESET_WINDOW_MS;
+      const since = now - this.windowMs;
       const window = this.ring.filter((x) => x.e.t >= since);
       delta = { reset: true, events: window.slice(-MAX_DELTA_EVENTS).map((x) => x.e) };
     } else {

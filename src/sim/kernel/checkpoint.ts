@@ -97,7 +97,7 @@ function lastWhere(checkpoints: readonly Checkpoint[], holds: (c: Checkpoint) =>
 }
 
 /** Checkpoints kept at full density behind the newest one; beyond, the spacing doubles every this many. */
-export const CHECKPOINTS_PER_LEVEL = 32;
+export const CHECKPOINTS_PER_LEVEL = 64;
 
 /**
  * Thins checkpoints with distance from the newest (ARCHITECTURE principle 3: history must not

@@ -5,7 +5,7 @@ import type { Lang } from '../i18n/language';
 import { useUi } from '../store';
 import { usePanelValue } from '../usePanelValue';
 import type { NarrationLine } from '../traceWindow';
-import { isNarrationLoaded, narrationLoaded, narrationText } from '../narrationText';
+import { isNarrationLoaded, loadNarration, narrationText } from '../narrationText';
 
 /** What happens, in sentences a student can follow (the protocols' narration, in the UI's language). */
 export function Narration() {
@@ -15,13 +15,17 @@ export function Narration() {
   const lang = useUi((s) => s.lang);
   const ref = useRef<HTMLOListElement>(null);
   const [loaded, setLoaded] = useState(isNarrationLoaded);
+  const started = useUi((s) => s.frame !== null);
+  // The templates load once the first frame has been drawn (the first paint does not need them).
   useEffect(() => {
+    if (!started) return;
     let live = true;
-    void narrationLoaded.then(() => live && setLoaded(true));
+    const frame = requestAnimationFrame(() => void loadNarration().then(() => live && setLoaded(true)));
     return () => {
       live = false;
+      cancelAnimationFrame(frame);
     };
-  }, []);
+  }, [started]);
   useEffect(() => {
     const list = ref.current;
     if (list) list.scrollTop = list.scrollHeight;

@@ -28,6 +28,11 @@ export function SpaceTime({ controller }: { controller: Controller }) {
     };
   }, [controller, bulk]);
 
+  // A seek brings back what this diagram shows (and a little more for the narration), not more.
+  useEffect(() => {
+    void controller.setTraceWindow(bulk ? 1000 : span * 1.5);
+  }, [controller, span, bulk]);
+
   useEffect(() => {
     const box = boxRef.current;
     if (!box) return;
