@@ -8,7 +8,11 @@ function gz(dist: string, file: string): number {
   return gzipSync(readFileSync(join(dist, file)), { level: 9 }).length / 1024;
 }
 
-/** Gzipped size (zlib level 9) of the entry chunk dist/index.html loads, and of every other chunk. */
+/**
+ * Gzipped size (zlib level 9) of the entry chunk dist/index.html loads, and of every other chunk.
+ * The entry only starts the worker and imports the app, so it carries no target: the figure
+ * that does is `startupJs`, all the JS fetched before the cluster is drawn.
+ */
 export function measureBundle(dist = 'dist'): Figure[] {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const entry = /<script[^>]*type="module"[^>]*src="\.?\/?(assets\/[^"]+\.js)"/.exec(html)?.[1];
@@ -22,7 +26,6 @@ export function measureBundle(dist = 'dist'): Figure[] {
       name: `entry chunk ${entry}, gzip -9`,
       unit: 'KiB',
       samples: [gz(dist, entry)],
-      target: { op: '≤', value: 150 },
       note: `other chunks (gzip -9): ${others.length ? others.join(', ') : 'none'}`,
     }),
   ];

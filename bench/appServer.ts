@@ -4,12 +4,13 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 /**
- * The production build and its preview server for `npm run bench app`: `vite build` into dist/
- * (or BENCH_APP_OUT_DIR, so a bench run and someone else's build cannot overwrite each other),
- * then `vite preview` of it on a free port of 127.0.0.1, stopped (with its process group) at the end.
+ * The production build and its preview server for `npm run bench app`: `vite build` into a
+ * directory of its own (dist-bench/, or BENCH_APP_OUT_DIR), so a bench run and a test run's
+ * build of dist/ cannot overwrite each other, then `vite preview` of it on a free port of
+ * 127.0.0.1, stopped (with its process group) at the end.
  */
 
-export const OUT_DIR = process.env.BENCH_APP_OUT_DIR ?? 'dist';
+export const OUT_DIR = process.env.BENCH_APP_OUT_DIR ?? 'dist-bench';
 
 const BUILD_TIMEOUT_MS = 180_000;
 const SERVER_START_TIMEOUT_MS = 60_000;
