@@ -28,7 +28,7 @@ const determinism = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'e2e-artifacts', 'public'] },
+  { ignores: ['dist', 'dist-bench', 'node_modules', 'test-results', 'playwright-report', 'e2e-artifacts', 'public'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

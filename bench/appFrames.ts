@@ -11,6 +11,8 @@ export interface ClusterDrawn {
   appeared: number;
   /** …and two animation frames later: one frame has been painted with it. */
   painted: number;
+  /** The URLs the page had requested by `painted` (its resource timing entries). */
+  fetched: string[];
 }
 
 /** Init script: a MutationObserver waits for the first `[data-node]`, then two animation frames. */
@@ -22,7 +24,14 @@ export const CLUSTER_DRAWN_SCRIPT = `(() => {
       seen = true;
       observer.disconnect();
       const appeared = performance.now();
-      requestAnimationFrame(() => requestAnimationFrame(() => resolve({ appeared, painted: performance.now() })));
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          const painted = performance.now();
+          // What the page had asked for by then (a chunk it loads later, after the paint, does not count).
+          const fetched = performance.getEntriesByType('resource').filter((e) => e.startTime <= painted).map((e) => e.name);
+          resolve({ appeared, painted, fetched });
+        }),
+      );
     });
     observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-node'] });
   });

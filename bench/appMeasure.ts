@@ -57,9 +57,9 @@ export async function measureLoad(env: Env): Promise<Figure[]> {
     const drawn = await withPage(
       env.browser,
       url,
-      async ({ page, requests }) => {
+      async ({ page }) => {
         const result = await clusterDrawn(page, 60_000);
-        fetched ??= startupJs(env.outDir, requests, page.workers().map((w) => w.url()));
+        fetched ??= startupJs(env.outDir, result.fetched, page.workers().map((w) => w.url()));
         return result;
       },
       [CLUSTER_DRAWN_SCRIPT],

@@ -1,9 +1,12 @@
 import { startSimWorker } from './simClient';
 
 /**
- * The page's entry: it starts the simulation's worker first, so the worker's script loads and
- * compiles while the app's own code does, then loads the app. The first frame is ready about
- * when React is (the worker used to start only after the whole app had been evaluated).
+ * The page's entry: it starts the simulation's worker and asks it to open the page's link before
+ * anything else, so the worker's script loads, compiles and runs the first frame while the app's
+ * own code loads; then it loads the app, which finds that frame ready (the worker used to start
+ * only after the whole app had been evaluated).
  */
 const sim = startSimWorker();
-void import('./main').then(({ start }) => start(sim));
+const hash = location.hash;
+const opening = sim.loadHash(hash);
+void import('./main').then(({ start }) => start(sim, opening, hash));

@@ -75,15 +75,19 @@ export class Controller {
   }
 
   /** Opens the page's link (a share link, `#lib=<id>`, or nothing: the default scenario) and fetches the library. */
-  async start(hash: string): Promise<void> {
-    await this.openHash(hash);
+  async start(hash: string, opening?: Promise<LinkResult>): Promise<void> {
+    await this.openHash(hash, opening);
     useUi.getState().setLibrary(await this.enqueue(() => this.sim.library()));
   }
 
-  /** Opens a link's hash; a link that cannot be opened says why, and the default scenario runs. */
-  async openHash(hash: string): Promise<void> {
+  /**
+   * Opens a link's hash; a link that cannot be opened says why, and the default scenario runs.
+   * `opening` is that very call already made (the page's entry asks the worker before the app has
+   * loaded, so the first frame is ready when the app is).
+   */
+  async openHash(hash: string, opening?: Promise<LinkResult>): Promise<void> {
     this.send({ type: 'PAUSE' });
-    const result = await this.enqueue<LinkResult>(() => this.sim.loadHash(hash));
+    const result = await this.enqueue<LinkResult>(() => opening ?? this.sim.loadHash(hash));
     this.applyFrame(result.frame);
     useUi.getState().setLinkError(result.ok ? null : result.problem);
     this.applyLinkView(result.view, result.frame.nodeCount);

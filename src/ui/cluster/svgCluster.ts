@@ -78,6 +78,7 @@ export class SvgCluster {
   private drawn: Drawn | null = null;
   private presented = new WeakMap<NodeView, NodePresentation>();
   private presentedLang = '';
+  private readonly presentedByKey = new Map<string, NodePresentation>();
   private glide = 0;
 
   constructor(
@@ -291,18 +292,29 @@ export class SvgCluster {
     });
   }
 
-  /** A node's presentation, made once per view object and language (views of untouched nodes are the same objects). */
+  /**
+   * A node's presentation, made once per view object (views of untouched nodes are the same
+   * objects) and, for a new view, once per distinct content: a heartbeat gives a follower a new
+   * view that most often reads exactly as before, and translating it again would be wasted.
+   */
   private present(frame: Frame, view: NodeView): NodePresentation {
     if (frame.protocol === 'gossip') return presentNode(frame, view);
     if (this.presentedLang !== i18n.language) {
       this.presented = new WeakMap();
+      this.presentedByKey.clear();
       this.presentedLang = i18n.language;
     }
     let p = this.presented.get(view);
+    if (p) return p;
+    const vote = view.vote as { leader?: unknown } | undefined;
+    const key = `${String(view.id)}|${String(view.up)}|${String(view.paused)}|${String(view.role ?? view.state)}|${String(view.term)}|${String(view.currentEpoch)}|${String(view.votedFor)}|${String(vote?.leader)}`;
+    p = this.presentedByKey.get(key);
     if (!p) {
       p = presentNode(frame, view);
-      this.presented.set(view, p);
+      if (this.presentedByKey.size > 2000) this.presentedByKey.clear();
+      this.presentedByKey.set(key, p);
     }
+    this.presented.set(view, p);
     return p;
   }
 
