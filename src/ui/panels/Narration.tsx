@@ -16,14 +16,17 @@ export function Narration() {
   const ref = useRef<HTMLOListElement>(null);
   const [loaded, setLoaded] = useState(isNarrationLoaded);
   const started = useUi((s) => s.frame !== null);
-  // The templates load once the first frame has been drawn (the first paint does not need them).
+  // The templates load once the first frame has been drawn and the page is idle (the first paint
+  // does not need them; until then a line reads "…").
   useEffect(() => {
     if (!started) return;
     let live = true;
-    const frame = requestAnimationFrame(() => void loadNarration().then(() => live && setLoaded(true)));
+    const load = () => void loadNarration().then(() => live && setLoaded(true));
+    const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(load, { timeout: 500 }) : window.setTimeout(load, 50);
     return () => {
       live = false;
-      cancelAnimationFrame(frame);
+      if (typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
+      else window.clearTimeout(idle);
     };
   }, [started]);
   useEffect(() => {
