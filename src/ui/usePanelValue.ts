@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { followRun } from './followRun';
 import { useUi } from './store';
 
 type UiSnapshot = ReturnType<typeof useUi.getState>;
@@ -9,8 +10,8 @@ export const PANEL_INTERVAL_MS = 100;
 /**
  * A value of the store for a panel of text (the clock, the logs, the narration…): the same as
  * `useUi(selector)` while paused, but while playing it follows at most every `intervalMs`, with
- * the last change always shown. The drawing itself still moves every animation frame; what the
- * page saves is React renders, style, layout and paint of panels nobody can read that fast.
+ * the last change always shown. The drawing itself moves at the display's rate; what the page
+ * saves is React renders, style, layout and paint of panels nobody can read that fast.
  */
 export function usePanelValue<T>(selector: (s: UiSnapshot) => T, intervalMs = PANEL_INTERVAL_MS): T {
   const [value, setValue] = useState(() => selector(useUi.getState()));
@@ -18,31 +19,20 @@ export function usePanelValue<T>(selector: (s: UiSnapshot) => T, intervalMs = PA
   const select = useRef(selector);
   select.current = selector;
   useEffect(() => {
-    let timer = 0;
-    let last = 0;
     const show = () => {
-      timer = 0;
-      last = performance.now();
       const next = select.current(useUi.getState());
       if (Object.is(next, shown.current)) return;
       shown.current = next;
       setValue(() => next);
     };
     show();
+    const follower = followRun(show, intervalMs);
     const unsubscribe = useUi.subscribe((s) => {
-      if (Object.is(select.current(s), shown.current)) return;
-      if (s.playback !== 'playing') {
-        window.clearTimeout(timer);
-        show();
-        return;
-      }
-      const wait = intervalMs - (performance.now() - last);
-      if (wait <= 0) show();
-      else if (timer === 0) timer = window.setTimeout(show, wait);
+      if (!Object.is(select.current(s), shown.current)) follower.changed(s.playback === 'playing');
     });
     return () => {
       unsubscribe();
-      window.clearTimeout(timer);
+      follower.cancel();
     };
   }, [intervalMs]);
   return value;
@@ -57,29 +47,17 @@ export function useLiveText<E extends HTMLElement>(ref: React.RefObject<E | null
   const make = useRef(text);
   make.current = text;
   useEffect(() => {
-    let timer = 0;
-    let last = 0;
     const show = () => {
-      timer = 0;
-      last = performance.now();
       const element = ref.current;
       const next = make.current(useUi.getState());
       if (element && element.textContent !== next) element.textContent = next;
     };
     show();
-    const unsubscribe = useUi.subscribe((s) => {
-      if (s.playback !== 'playing') {
-        window.clearTimeout(timer);
-        show();
-        return;
-      }
-      const wait = intervalMs - (performance.now() - last);
-      if (wait <= 0) show();
-      else if (timer === 0) timer = window.setTimeout(show, wait);
-    });
+    const follower = followRun(show, intervalMs);
+    const unsubscribe = useUi.subscribe((s) => follower.changed(s.playback === 'playing'));
     return () => {
       unsubscribe();
-      window.clearTimeout(timer);
+      follower.cancel();
     };
   }, [ref, intervalMs]);
 }

@@ -36,13 +36,15 @@ export function SvgStage({ controller, stage }: { controller: Controller; stage:
     view.current.render({
       frame: s.frame,
       time,
+      speed: s.speed,
+      playing: s.playback === 'playing',
       selectedNode: s.selectedNode,
       selectedMessage: s.selectedMessage?.id ?? null,
       menuNode: s.menu?.node ?? null,
       drawing: s.drawingPartition,
     });
   }, []);
-  useSceneLoop(draw, true);
+  useSceneLoop(draw, true, false);
 
   // Redraw at the new size when the window (or the layout around it) resizes.
   useEffect(() => {

@@ -3,13 +3,14 @@ import { select, type Selection } from 'd3-selection';
 import type { NodeView } from '../../sim/kernel/protocol';
 import type { Frame, FrameMessage, FrameTimer } from '../../worker/frame';
 import { clusterLayout, layoutGroups, type ClusterLayout, type Point } from '../geometry/layout';
-import { messagePlacement, messageProgress } from '../geometry/messages';
+import { messagePlacement } from '../geometry/messages';
 import { groupsAfterDrop, splitByLine } from '../geometry/partition';
 import { shapePath } from '../geometry/shapes';
 import { arcPath, timerFraction } from '../geometry/timerArc';
 import { messageFamily, messageLabel } from '../messageLabels';
 import { MESSAGE_FILL, roleStyle } from '../roleStyle';
 import { i18n } from '../i18n';
+import { glide, stopGlide } from './glide';
 import { LineDrawing } from './lineDrawing';
 import { presentNode, type NodePresentation } from './nodePresentation';
 
@@ -29,8 +30,11 @@ export interface ClusterCallbacks {
 
 export interface ClusterScene {
   frame: Frame;
-  /** The virtual time to draw messages and timers at (interpolated while playing). */
+  /** The virtual time to draw messages and timers at. */
   time: number;
+  /** Playback speed (virtual ms per real ms) and whether it plays: messages glide on by themselves then. */
+  speed: number;
+  playing: boolean;
   selectedNode: number | null;
   selectedMessage: number | null;
   menuNode: number | null;
@@ -105,9 +109,11 @@ export class SvgCluster {
   }
 
   /**
-   * Draws a scene. Every animation frame only the motion is redrawn — messages gliding, election
-   * timers shrinking; regions, cut links, nodes and the set of messages are redrawn only when
-   * what they show changed (the store keeps unchanged parts of a frame as the same objects).
+   * Draws a scene, once per frame of the worker (and on any other change of the store): election
+   * timers shrink to the frame's time and messages glide between frames as compositor animations
+   * (glide.ts), so the page does no work in between; regions, cut links, nodes and the set of
+   * messages are redrawn only when what they show changed (the store keeps unchanged parts of a
+   * frame as the same objects).
    */
   render(scene: ClusterScene): void {
     this.scene = scene;
@@ -374,24 +380,33 @@ export class SvgCluster {
     const sel = this.messages
       .selectAll<SVGGElement, FrameMessage>('g.message')
       .data(visible, (d) => String(d.id))
-      .join((enter) => {
-        const g = enter.append('g').attr('class', 'message');
-        g.append('rect').attr('rx', 6).attr('ry', 6).attr('height', 14).attr('y', -7);
-        g.append('path').attr('class', 'arrowhead');
-        g.append('text').attr('text-anchor', 'middle').attr('y', 4);
-        g.append('title');
-        g.on('click', (event: MouseEvent, d) => {
-          event.stopPropagation();
-          this.callbacks.dropMessage(d);
-        });
-        return g;
-      })
+      .join(
+        (enter) => {
+          const g = enter.append('g').attr('class', 'message');
+          g.append('rect').attr('rx', 6).attr('ry', 6).attr('height', 14).attr('y', -7);
+          g.append('path').attr('class', 'arrowhead');
+          g.append('text').attr('text-anchor', 'middle').attr('y', 4);
+          g.append('title');
+          g.on('click', (event: MouseEvent, d) => {
+            event.stopPropagation();
+            this.callbacks.dropMessage(d);
+          });
+          return g;
+        },
+        (update) => update,
+        (exit) =>
+          exit
+            .each(function () {
+              stopGlide(this);
+            })
+            .remove(),
+      )
       .classed('dropped', (d) => d.dropped)
       .classed('selected', (d) => scene.selectedMessage === d.id);
     sel.each(function (d) {
       const a = layout.positions.get(d.from)!;
       const b = layout.positions.get(d.to)!;
-      const place = messagePlacement(a, b, messageProgress(d.sentAt, d.arrivesAt, scene.time), inset, 6);
+      const place = messagePlacement(a, b, 0, inset, 6);
       const label = d.dropped ? `✕ ${messageLabel(d.type, d.msg)}` : messageLabel(d.type, d.msg);
       const width = 8 + label.length * 6.4;
       const g = select(this);
@@ -415,15 +430,15 @@ export class SvgCluster {
     });
   }
 
-  /** Every frame: each message glides along its link (only its transform changes). */
+  /** Each message glides along its link from its sender's rim to its receiver's, kept in step with the frame's clock. */
   private moveMessages(scene: ClusterScene, layout: ClusterLayout): void {
     const inset = layout.nodeRadius + 3;
+    const clock = { time: scene.time, speed: scene.speed, playing: scene.playing };
     this.messages.selectAll<SVGGElement, FrameMessage>('g.message').each(function (d) {
       const a = layout.positions.get(d.from);
       const b = layout.positions.get(d.to);
       if (!a || !b) return;
-      const place = messagePlacement(a, b, messageProgress(d.sentAt, d.arrivesAt, scene.time), inset, 6);
-      setAttr(this, 'transform', `translate(${round(place.x)},${round(place.y)})`);
+      glide(this, messagePlacement(a, b, 0, inset, 6), messagePlacement(a, b, 1, inset, 6), d.sentAt, d.arrivesAt, clock);
     });
   }
 
@@ -475,10 +490,16 @@ function setAttr(element: Element, name: string, value: string): void {
   if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
-/** Sets a text only when it differs (D3's `.text()` replaces the text node every time, which the page must lay out again). */
+/**
+ * Sets a text only when it differs, changing the text node's data in place (D3's `.text()` and
+ * `textContent` replace the node every time, which the page must take out of layout and add again).
+ */
 function setText(sel: { each(callback: (this: Element) => void): unknown }, text: string): void {
   sel.each(function () {
-    if (this.textContent !== text) this.textContent = text;
+    if (this.textContent === text) return;
+    const only = this.firstChild;
+    if (only && only === this.lastChild && only.nodeType === Node.TEXT_NODE) (only as Text).data = text;
+    else this.textContent = text;
   });
 }
 

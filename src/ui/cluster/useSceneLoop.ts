@@ -5,11 +5,14 @@ import { useUi } from '../store';
 type UiSnapshot = ReturnType<typeof useUi.getState>;
 
 /**
- * Calls `draw` whenever the store changes and, while the simulation runs, on every animation
- * frame with the virtual time interpolated since the last frame (messages glide between frames).
+ * Calls `draw` whenever the store changes (a frame from the worker, a selection, the speed…),
+ * with the virtual time to draw at. With `everyAnimationFrame`, it also draws on every animation
+ * frame while the simulation runs, the time interpolated since the last frame — for views that
+ * animate by script (the canvas views); views whose motion the compositor plays between frames
+ * (the SVG cluster) leave it off, and the page then does nothing between the worker's frames.
  * D3 and canvas views draw here, outside React renders.
  */
-export function useSceneLoop(draw: (state: UiSnapshot, time: number) => void, active: boolean): void {
+export function useSceneLoop(draw: (state: UiSnapshot, time: number) => void, active: boolean, everyAnimationFrame = true): void {
   useEffect(() => {
     if (!active) return;
     let raf = 0;
@@ -18,10 +21,10 @@ export function useSceneLoop(draw: (state: UiSnapshot, time: number) => void, ac
     const loop = () => {
       const s = useUi.getState();
       draw(s, timeOf(s));
-      raf = s.playback === 'playing' ? requestAnimationFrame(loop) : 0;
+      raf = everyAnimationFrame && s.playback === 'playing' ? requestAnimationFrame(loop) : 0;
     };
     const unsubscribe = useUi.subscribe((s, prev) => {
-      if (s.playback === 'playing') {
+      if (everyAnimationFrame && s.playback === 'playing') {
         if (raf === 0) raf = requestAnimationFrame(loop);
       } else if (s !== prev) draw(s, timeOf(s));
     });
@@ -30,5 +33,5 @@ export function useSceneLoop(draw: (state: UiSnapshot, time: number) => void, ac
       unsubscribe();
       cancelAnimationFrame(raf);
     };
-  }, [draw, active]);
+  }, [draw, active, everyAnimationFrame]);
 }

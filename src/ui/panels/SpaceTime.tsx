@@ -12,6 +12,7 @@ const ROLE_FIELD: Record<string, string> = { raft: 'role', zab: 'state', gossip:
 export function SpaceTime({ controller }: { controller: Controller }) {
   const { t } = useTranslation();
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const overlayRef = useRef<HTMLCanvasElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const view = useRef<SpaceTimeView | null>(null);
   const [width, setWidth] = useState(600);
@@ -21,8 +22,8 @@ export function SpaceTime({ controller }: { controller: Controller }) {
   const height = Math.max(110, Math.min(210, nodeCount * 18 + 30));
 
   useEffect(() => {
-    if (!canvasRef.current) return;
-    view.current = new SpaceTimeView(canvasRef.current, (t) => controller.seek(t));
+    if (!canvasRef.current || !overlayRef.current) return;
+    view.current = new SpaceTimeView(canvasRef.current, overlayRef.current, (t) => controller.seek(t));
     return () => {
       view.current = null;
     };
@@ -58,11 +59,14 @@ export function SpaceTime({ controller }: { controller: Controller }) {
         height,
         selectedNode: s.selectedNode,
         roleField: ROLE_FIELD[s.frame.protocol] ?? 'role',
+        speed: s.speed,
+        playing: s.playback === 'playing',
       });
     },
     [span, width, height],
   );
-  useSceneLoop(draw, !bulk);
+  // Drawn once per frame of the worker: between frames the picture slides on by itself.
+  useSceneLoop(draw, !bulk, false);
 
   // The theme is applied to <html> after the store changes: draw again in its colors then.
   useEffect(() => {
@@ -91,6 +95,7 @@ export function SpaceTime({ controller }: { controller: Controller }) {
       ) : (
         <div ref={boxRef} className="space-time-box">
           <canvas ref={canvasRef} role="img" aria-label={`${t('spaceTime.title')}. ${t('spaceTime.help')}`} />
+          <canvas ref={overlayRef} className="space-time-frame" aria-hidden="true" />
         </div>
       )}
     </section>

@@ -23,9 +23,17 @@ export interface SpaceTimeScene {
   latencyMaxMs: number;
   /** Changes with the theme, so colors are read again. */
   theme: string;
+  /** Virtual ms per real ms, and whether the run plays: the diagram then scrolls on by itself between frames. */
+  speed: number;
+  playing: boolean;
 }
 
 const MARGIN = { left: 34, right: 10, top: 6, bottom: 22 };
+/**
+ * How far (px) the picture may scroll by itself between two frames: it is drawn this much wider
+ * than the box, and a compositor animation slides it left at the run's pace until the next frame.
+ */
+const GLIDE_PX = 120;
 
 /** Canvas colors are the theme's CSS custom properties, read once per theme. */
 function palette(element: Element) {
@@ -37,6 +45,7 @@ function palette(element: Element) {
   return {
     v,
     border: v('var(--border)'),
+    panel: v('var(--panel)'),
     muted: v('var(--muted)'),
     fg: v('var(--fg)'),
     focus: v('var(--focus)'),
@@ -51,11 +60,17 @@ function palette(element: Element) {
 /**
  * The space-time diagram on a canvas: one lane per node, time to the right, an arrow per message
  * from its send to its delivery (× where it was dropped, dashed while in flight), role changes
- * as marks. It draws only when what it shows changed (time, trace, size, selection, theme), and
- * a canvas costs the page no style, layout or DOM work. Clicking moves the Time slider there.
+ * as marks. Two canvases: the picture (lanes, arrows, marks, the axis), drawn when what it shows
+ * changed, and over it the frame (lane names, the present's line), drawn when its own parts
+ * change. While the run plays and the window scrolls, the picture is drawn GLIDE_PX wider and
+ * slid left by a compositor animation at the run's pace, so it scrolls smoothly between the
+ * worker's frames with no work on the main thread. Clicking moves the Time slider there.
  */
 export class SpaceTimeView {
   private readonly canvas: HTMLCanvasElement;
+  private readonly overlay: HTMLCanvasElement;
+  private overlayKey = '';
+  private slide: Animation | null = null;
   private colors: ReturnType<typeof palette> | null = null;
   private theme = '';
   private key = '';
@@ -66,12 +81,14 @@ export class SpaceTimeView {
   private arrows: Arrow[] = [];
   private events: readonly SpaceTimeEvent[] = [];
 
-  constructor(canvas: HTMLCanvasElement, onSeek: (t: number) => void) {
+  constructor(canvas: HTMLCanvasElement, overlay: HTMLCanvasElement, onSeek: (t: number) => void) {
     this.canvas = canvas;
+    this.overlay = overlay;
     canvas.addEventListener('click', (event) => {
+      // The picture's own box: it includes the slide, so the time under the pointer is exact.
       const rect = canvas.getBoundingClientRect();
       const px = event.clientX - rect.left;
-      if (px < MARGIN.left) return;
+      if (event.clientX - overlay.getBoundingClientRect().left < MARGIN.left) return;
       const t = Math.round(this.x.invert(px));
       onSeek(Math.max(0, Math.min(this.horizon, t)));
     });
@@ -80,7 +97,7 @@ export class SpaceTimeView {
   render(scene: SpaceTimeScene): void {
     const { width, height, nodeCount } = scene;
     this.horizon = scene.horizon;
-    const key = `${scene.time}|${scene.eventsVersion}|${width}x${height}|${nodeCount}|${scene.selectedNode}|${scene.spanMs}|${scene.theme}|${scene.messages.length}`;
+    const key = `${scene.time}|${scene.eventsVersion}|${width}x${height}|${nodeCount}|${scene.selectedNode}|${scene.spanMs}|${scene.theme}|${scene.messages.length}|${scene.playing}|${scene.speed}`;
     if (key === this.key) return;
     this.key = key;
     if (this.theme !== scene.theme || !this.colors) {
@@ -88,26 +105,25 @@ export class SpaceTimeView {
       this.colors = palette(this.canvas);
     }
     const colors = this.colors;
-    const ctx = this.prepare(width, height);
     const [t0, t1] = timeWindow(scene.time, scene.spanMs);
     this.x = linearScale([t0, t1], [MARGIN.left, width - MARGIN.right]);
     const x = this.x;
+    // Scrolling (the present pinned at NOW_AT) while playing: the picture runs on past the box's right edge.
+    const pxPerMs = (width - MARGIN.left - MARGIN.right) / scene.spanMs;
+    const sliding = scene.playing && t0 > 0 && scene.speed > 0;
+    const pictureWidth = sliding ? width + GLIDE_PX : width;
+    const tEnd = x.invert(pictureWidth - MARGIN.right);
+    const ctx = prepare(this.canvas, pictureWidth, height);
     const laneH = (height - MARGIN.top - MARGIN.bottom) / Math.max(1, nodeCount);
     const y = (id: number) => MARGIN.top + laneH * (id - 0.5);
+    this.drawFrame(scene, x(scene.time), laneH, y);
 
-    // Lanes and their names.
-    ctx.font = '11px system-ui, sans-serif';
-    ctx.textAlign = 'end';
+    // Lanes.
     for (let id = 1; id <= nodeCount; id++) {
       const selected = id === scene.selectedNode;
       ctx.strokeStyle = selected ? colors.focus : colors.border;
       ctx.lineWidth = selected ? 2 : 1;
-      line(ctx, MARGIN.left, y(id), width - MARGIN.right, y(id));
-      if (laneH >= 9 || id % 5 === 0 || id === 1) {
-        ctx.fillStyle = selected ? colors.fg : colors.muted;
-        ctx.font = selected ? 'bold 11px system-ui, sans-serif' : '11px system-ui, sans-serif';
-        ctx.fillText(`S${id}`, MARGIN.left - 6, y(id) + 4);
-      }
+      line(ctx, MARGIN.left, y(id), pictureWidth - MARGIN.right, y(id));
     }
 
     // Arrows: the events are scanned again only when the trace changed.
@@ -121,7 +137,7 @@ export class SpaceTimeView {
     const arrivals = new Map(scene.messages.map((m) => [m.id, m]));
     ctx.lineWidth = 1.3;
     for (const a of this.arrows) {
-      if ((a.endAt ?? scene.time) < t0 || a.sentAt > t1) continue;
+      if ((a.endAt ?? scene.time) < t0 || a.sentAt > tEnd) continue;
       const color = a.outcome === 'dropped' ? colors.dead : colors.families[messageFamily(a.type)];
       let ex: number;
       let ey: number;
@@ -131,7 +147,7 @@ export class SpaceTimeView {
       } else {
         const m = arrivals.get(a.id);
         const p = m ? messageProgress(m.sentAt, m.arrivesAt, scene.time) : 0;
-        ex = x(Math.max(a.sentAt, Math.min(scene.time, t1)));
+        ex = x(Math.max(a.sentAt, Math.min(scene.time, tEnd)));
         ey = y(a.from) + (y(a.to) - y(a.from)) * p;
       }
       const sx = x(a.sentAt);
@@ -153,7 +169,7 @@ export class SpaceTimeView {
     ctx.lineWidth = 0.8;
     ctx.strokeStyle = colors.fg;
     for (const m of laneMarks(eventsFrom(this.events, t0), scene.roleField)) {
-      if (m.t > t1) break;
+      if (m.t > tEnd) break;
       ctx.fillStyle = m.value === 'crash' ? colors.down : colors.v(roleStyle(m.value).fill);
       ctx.fillRect(x(m.t) - 3.5, y(m.node) - 3.5, 7, 7);
       ctx.strokeRect(x(m.t) - 3.5, y(m.node) - 3.5, 7, 7);
@@ -163,34 +179,65 @@ export class SpaceTimeView {
     const axisY = height - MARGIN.bottom;
     ctx.strokeStyle = colors.border;
     ctx.lineWidth = 1;
-    line(ctx, MARGIN.left, axisY, width - MARGIN.right, axisY);
+    line(ctx, MARGIN.left, axisY, pictureWidth - MARGIN.right, axisY);
     ctx.fillStyle = colors.muted;
     ctx.font = '10.5px system-ui, sans-serif';
     ctx.textAlign = 'center';
-    for (const tick of x.ticks(Math.max(2, Math.floor(width / 90)))) {
+    const scaleOut = linearScale([t0, tEnd], [MARGIN.left, pictureWidth - MARGIN.right]);
+    for (const tick of scaleOut.ticks(Math.max(2, Math.floor(pictureWidth / 90)))) {
       line(ctx, x(tick), axisY, x(tick), axisY + 5);
       ctx.fillText(`${(tick / 1000).toFixed(scene.spanMs < 2000 ? 2 : 1)} s`, x(tick), axisY + 16);
     }
-    ctx.strokeStyle = colors.accent;
-    ctx.lineWidth = 1.5;
-    line(ctx, x(scene.time), MARGIN.top, x(scene.time), axisY);
+    this.slideOn(sliding ? GLIDE_PX / (pxPerMs * scene.speed) : 0);
   }
 
-  /** The canvas at the device's pixel density, cleared; drawing is in CSS px. */
-  private prepare(width: number, height: number): CanvasRenderingContext2D {
-    const dpr = window.devicePixelRatio || 1;
-    const canvas = this.canvas;
-    if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
-      canvas.width = Math.round(width * dpr);
-      canvas.height = Math.round(height * dpr);
-      canvas.style.width = `${width}px`;
-      canvas.style.height = `${height}px`;
-    }
-    const ctx = canvas.getContext('2d')!;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
-    return ctx;
+  /** Slides the picture GLIDE_PX left over `durationMs` real ms (the run's pace); 0 puts it back and holds it. */
+  private slideOn(durationMs: number): void {
+    this.slide?.cancel();
+    this.slide = null;
+    if (durationMs <= 0 || !Number.isFinite(durationMs)) return;
+    this.slide = this.canvas.animate([{ transform: 'translateX(0)' }, { transform: `translateX(-${GLIDE_PX}px)` }], { duration: durationMs, fill: 'forwards', easing: 'linear' });
   }
+
+  /** Lane names on an opaque margin, the right margin, and the present's line: redrawn only when one of them moves or changes. */
+  private drawFrame(scene: SpaceTimeScene, nowX: number, laneH: number, y: (id: number) => number): void {
+    const { width, height, nodeCount } = scene;
+    const key = `${width}x${height}|${nodeCount}|${scene.selectedNode}|${scene.theme}|${Math.round(nowX * 2)}`;
+    if (key === this.overlayKey) return;
+    this.overlayKey = key;
+    const colors = this.colors!;
+    const ctx = prepare(this.overlay, width, height);
+    ctx.fillStyle = colors.panel;
+    ctx.fillRect(0, 0, MARGIN.left, height);
+    ctx.fillRect(width - MARGIN.right, 0, MARGIN.right, height);
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.textAlign = 'end';
+    for (let id = 1; id <= nodeCount; id++) {
+      if (laneH < 9 && id % 5 !== 0 && id !== 1) continue;
+      const selected = id === scene.selectedNode;
+      ctx.fillStyle = selected ? colors.fg : colors.muted;
+      ctx.font = selected ? 'bold 11px system-ui, sans-serif' : '11px system-ui, sans-serif';
+      ctx.fillText(`S${id}`, MARGIN.left - 6, y(id) + 4);
+    }
+    ctx.strokeStyle = colors.accent;
+    ctx.lineWidth = 1.5;
+    line(ctx, nowX, MARGIN.top, nowX, height - MARGIN.bottom);
+  }
+}
+
+/** A canvas at the device's pixel density and `width`×`height` CSS px, cleared; drawing is in CSS px. */
+function prepare(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D {
+  const dpr = window.devicePixelRatio || 1;
+  if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
+    canvas.width = Math.round(width * dpr);
+    canvas.height = Math.round(height * dpr);
+    canvas.style.width = `${width}px`;
+    canvas.style.height = `${height}px`;
+  }
+  const ctx = canvas.getContext('2d')!;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  return ctx;
 }
 
 function line(ctx: CanvasRenderingContext2D, x1: number, y1: number, x2: number, y2: number): void {

@@ -17,6 +17,12 @@ const KEYS: Record<string, (c: Controller, shift: boolean) => void> = {
   End: (c) => c.seekToReached(),
 };
 
+/**
+ * While playing, the slider's thumb, the now line and the shading follow the run at most this
+ * often (20 Hz: a few px a step at 1×); what moves smoothly is the cluster and the diagram.
+ */
+export const TIMELINE_INTERVAL_MS = 50;
+
 const SHORTCUTS = 'ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight PageUp PageDown Home End';
 
 /**
@@ -25,8 +31,7 @@ const SHORTCUTS = 'ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight PageUp 
  */
 export function TimeSlider({ controller }: { controller: Controller }) {
   const { t } = useTranslation();
-  // The thumb follows at 30 Hz while playing; the painted now line above it moves every frame.
-  const time = usePanelValue((s) => Math.round(s.frame?.time ?? 0), 33);
+  const time = usePanelValue((s) => Math.round(s.frame?.time ?? 0), TIMELINE_INTERVAL_MS);
   const max = useUi((s) => Math.ceil(s.frame?.horizon ?? 0));
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;

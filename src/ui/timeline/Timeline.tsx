@@ -2,6 +2,7 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type Keyb
 import { useTranslation } from 'react-i18next';
 import type { LibraryItem } from '../../worker/library';
 import type { Controller } from '../controller';
+import { followRun } from '../followRun';
 import { formatMs } from '../labels';
 import { useUi } from '../store';
 import { DetailView } from './detailView';
@@ -25,7 +26,7 @@ import {
 import { MarkerBar, type MarkItem } from './MarkerBar';
 import { bandLabel, bandTitle, clusterName, markerName, momentName } from './markerText';
 import { OverviewView, THUMB_INSET } from './overviewView';
-import { TimeSlider } from './TimeSlider';
+import { TIMELINE_INTERVAL_MS, TimeSlider } from './TimeSlider';
 import { useDetailGestures, type GestureTarget } from './useDetailGestures';
 import './timeline.css';
 
@@ -135,24 +136,29 @@ export function Timeline({ controller }: { controller: Controller }) {
 
   useEffect(() => presentNow(), [zoom, horizon]);
 
-  // Every frame: only the now line and the shading move; the window turns a page when the present walks out of it.
-  useEffect(
-    () =>
-      useUi.subscribe((s, prev) => {
-        const f = s.frame;
-        const p = prev.frame;
-        if (!f || (p && f.time === p.time && f.reached.now === p.reached.now && f.horizon === p.horizon)) return;
-        presentNow();
-        const w = zoomRef.current;
-        if (!w || !p || p.runId !== f.runId) return;
-        const wasInside = p.time >= w.start && p.time <= w.end;
-        if (wasInside && (f.time < w.start || f.time > w.end)) {
-          const next = followPresent(w, f.time, f.horizon);
-          setZoom(coversAll(next, f.horizon) ? null : next);
-        }
-      }),
-    [],
-  );
+  // Each frame: only the now line and the shading move (at most every TIMELINE_INTERVAL_MS while
+  // playing); the window turns a page when the present walks out of it.
+  useEffect(() => {
+    const follower = followRun(presentNow, TIMELINE_INTERVAL_MS);
+    const unsubscribe = useUi.subscribe((s, prev) => {
+      const f = s.frame;
+      const p = prev.frame;
+      if (!f || (p && f.time === p.time && f.reached.now === p.reached.now && f.horizon === p.horizon)) return;
+      follower.changed(s.playback === 'playing');
+      const w = zoomRef.current;
+      if (!w || !p || p.runId !== f.runId) return;
+      const wasInside = p.time >= w.start && p.time <= w.end;
+      if (wasInside && (f.time < w.start || f.time > w.end)) {
+        const next = followPresent(w, f.time, f.horizon);
+        setZoom(coversAll(next, f.horizon) ? null : next);
+      }
+    });
+    return () => {
+      unsubscribe();
+      follower.cancel();
+    };
+    // presentNow reads the store and refs only.
+  }, []);
 
   // --- Gestures on the detail strip. -------------------------------------------------------------
   const gestures = useRef<GestureTarget | null>(null);

@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import { collectErrors, waitForReady } from './helpers';
+
+/**
+ * Motion between the worker's frames is the compositor's: messages in flight and the scrolling
+ * space-time diagram are Web Animations kept in step with the virtual clock, and while a Raft
+ * run plays the page's own code asks for no animation frames at all.
+ */
+
+/** Counts requestAnimationFrame calls made by the page's code (installed before the app loads). */
+const COUNT_RAF = `
+  window.__rafCalls = 0;
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) => { window.__rafCalls++; return raf(cb); };
+`;
+
+type MessageAnimation = { state: string; rate: number; progress: number };
+
+test('while playing, messages glide as animations at the playback speed and the app requests no animation frames', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.addInitScript({ content: COUNT_RAF });
+  await page.goto('/#lib=raft-first-election');
+  await waitForReady(page);
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('1');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Leader: S3', { timeout: 15_000 });
+
+  const rafBefore = await page.evaluate(() => (window as unknown as { __rafCalls: number }).__rafCalls);
+  const sampled = await page.evaluate(
+    () =>
+      new Promise<MessageAnimation[]>((resolve) => {
+        // Heartbeats are in flight most of the time: sample until one is.
+        const started = performance.now();
+        const look = () => {
+          const found = [...document.querySelectorAll('g.message')].flatMap((g) =>
+            g.getAnimations().map((a) => ({ state: a.playState, rate: a.playbackRate, progress: Number(a.effect?.getComputedTiming().progress ?? -1) })),
+          );
+          if (found.some((a) => a.state === 'running') || performance.now() - started > 3000) resolve(found);
+          else setTimeout(look, 5);
+        };
+        look();
+      }),
+  );
+  const running = sampled.filter((a) => a.state === 'running');
+  expect(running.length).toBeGreaterThan(0);
+  for (const a of running) {
+    expect(a.rate).toBe(1);
+    expect(a.progress).toBeGreaterThanOrEqual(0);
+    expect(a.progress).toBeLessThanOrEqual(1);
+  }
+  // One second of playing: the app's code scheduled no animation frame (the worker's frames drive it).
+  await page.waitForTimeout(1000);
+  const rafAfter = await page.evaluate(() => (window as unknown as { __rafCalls: number }).__rafCalls);
+  expect(rafAfter - rafBefore).toBe(0);
+
+  // Faster: the animations' clocks run at the new speed.
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('0.1');
+  await expect
+    .poll(() => page.evaluate(() => [...document.querySelectorAll('g.message')].flatMap((g) => g.getAnimations().filter((a) => a.playState === 'running').map((a) => a.playbackRate))), { timeout: 5000 })
+    .toContainEqual(0.1);
+
+  // Paused, a message holds exactly where the frame's time puts it.
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const held = await page.evaluate(() => [...document.querySelectorAll('g.message')].flatMap((g) => g.getAnimations().map((a) => a.playState)));
+  expect(held.every((s) => s === 'paused')).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test('the space-time diagram slides between frames while the window scrolls, and stands still when paused', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/#lib=raft-first-election');
+  await waitForReady(page);
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('1');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const diagram = page.getByRole('img', { name: /Space-time diagram/ });
+  // Past 85 % of the 1-s window the present is pinned and the picture scrolls.
+  await expect.poll(async () => Number(await page.getByRole('slider', { name: 'Time' }).inputValue()), { timeout: 15_000 }).toBeGreaterThan(1200);
+  await expect.poll(() => diagram.evaluate((c) => c.getAnimations().filter((a) => a.playState === 'running').length)).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect.poll(() => diagram.evaluate((c) => c.getAnimations().length)).toBe(0);
+  // The picture is back in place: clicking at the present's line seeks (near) the shown time.
+  expect(await diagram.evaluate((c) => getComputedStyle(c).transform)).toBe('none');
+  expect(errors).toEqual([]);
+});
