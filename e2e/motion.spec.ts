@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { collectErrors, waitForReady } from './helpers';
+import { collectErrors, downloadText, openScenarioTab, waitForReady } from './helpers';
 
 /**
  * Motion between the worker's frames is the compositor's: messages in flight and the scrolling
@@ -81,4 +81,22 @@ test('the space-time diagram slides between frames while the window scrolls, and
   // The picture is back in place: clicking at the present's line seeks (near) the shown time.
   expect(await diagram.evaluate((c) => getComputedStyle(c).transform)).toBe('none');
   expect(errors).toEqual([]);
+});
+
+test('a message in flight is exported as an SVG where it is drawn, not at its animation\'s origin', async ({ page }) => {
+  await page.goto('/#lib=raft-first-election');
+  await waitForReady(page);
+  while ((await page.locator('g.message').count()) === 0) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  // Halfway along its link, paused: its transform comes from the animation only.
+  const live = await page.locator('g.message').first().evaluate((g) => ({ attribute: g.getAttribute('transform'), computed: getComputedStyle(g).transform }));
+  expect(live.attribute).toBeNull();
+  expect(live.computed).toMatch(/^matrix\(/);
+  await openScenarioTab(page);
+  const svg = await downloadText(page, () => page.getByRole('button', { name: 'Cluster as SVG' }).click());
+  const exported = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    // A message's group is the one holding its drop hint (a <title>) and its tag (a <rect>).
+    return [...doc.querySelectorAll('g')].filter((g) => g.querySelector(':scope > title') && g.querySelector(':scope > rect')).map((g) => g.getAttribute('transform'));
+  }, svg.text);
+  expect(exported).toContain(live.computed);
 });

@@ -65,9 +65,12 @@ export function serializeSvg(svg: SVGSVGElement, background: string): { text: st
   const copies = [copy, ...copy.querySelectorAll('*')];
   live.forEach((element, i) => {
     const target = copies[i];
-    const style = inlineStyle((p) => getComputedStyle(element).getPropertyValue(p));
+    const computed = getComputedStyle(element);
+    const style = inlineStyle((p) => computed.getPropertyValue(p));
     if (style) target.setAttribute('style', style);
     else target.removeAttribute('style');
+    // Messages in flight move by Web Animations, not by their attribute: the file keeps where they are now.
+    if (element.getAnimations().length > 0 && computed.transform && computed.transform !== 'none') target.setAttribute('transform', computed.transform);
     // Interaction attributes mean nothing in a file.
     for (const name of ['tabindex', 'role', 'aria-haspopup', 'aria-expanded', 'class']) target.removeAttribute(name);
   });
