@@ -24,6 +24,10 @@ export interface NarrationLine {
 export class TraceWindow {
   events: TraceEvent[] = [];
   lines: NarrationLine[] = [];
+  /** Events appended since the window was last replaced (trimmed ones included): readers take in only what is new. */
+  appended = 0;
+  /** Bumped whenever the window is replaced or cleared. */
+  generation = 0;
   private serial = 0;
 
   apply(delta: TraceDelta, now: number): { linesChanged: boolean } {
@@ -31,9 +35,12 @@ export class TraceWindow {
     if (delta.reset) {
       this.events = delta.events.slice();
       this.lines = [];
+      this.appended = delta.events.length;
+      this.generation++;
       linesChanged = true;
     } else {
       for (const e of delta.events) this.events.push(e);
+      this.appended += delta.events.length;
     }
     for (const e of delta.events) {
       const line = this.lineOf(e);
@@ -51,6 +58,8 @@ export class TraceWindow {
   clear(): void {
     this.events = [];
     this.lines = [];
+    this.appended = 0;
+    this.generation++;
   }
 
   private trim(now: number): void {

@@ -3,15 +3,14 @@ import { select, type Selection } from 'd3-selection';
 import type { NodeView } from '../../sim/kernel/protocol';
 import type { Frame, FrameMessage, FrameTimer } from '../../worker/frame';
 import { clusterLayout, layoutGroups, type ClusterLayout, type Point } from '../geometry/layout';
-import { messagePlacement } from '../geometry/messages';
 import { groupsAfterDrop, splitByLine } from '../geometry/partition';
 import { shapePath } from '../geometry/shapes';
 import { arcPath, timerFraction } from '../geometry/timerArc';
-import { messageFamily, messageLabel } from '../messageLabels';
-import { MESSAGE_FILL, roleStyle } from '../roleStyle';
+import { roleStyle } from '../roleStyle';
 import { i18n } from '../i18n';
-import { glide, stopGlide } from './glide';
 import { LineDrawing } from './lineDrawing';
+import { MessageLayer } from './messageLayer';
+import { setAttr, setText } from './svgText';
 import { presentNode, type NodePresentation } from './nodePresentation';
 
 /** Margin for region captions above and node labels below; largest node radius (px). */
@@ -68,7 +67,7 @@ export class SvgCluster {
   private readonly regions: SvgSel<SVGGElement>;
   private readonly cuts: SvgSel<SVGGElement>;
   private readonly nodes: SvgSel<SVGGElement>;
-  private readonly messages: SvgSel<SVGGElement>;
+  private readonly messageLayer: MessageLayer;
   private readonly surface: SvgSel<SVGRectElement>;
   private readonly lineDrawing: LineDrawing;
   private layout: ClusterLayout | null = null;
@@ -94,7 +93,8 @@ export class SvgCluster {
     this.regions = this.svg.append('g').attr('class', 'regions').attr('aria-hidden', 'true');
     this.cuts = this.svg.append('g').attr('class', 'cuts').attr('aria-hidden', 'true');
     this.nodes = this.svg.append('g').attr('class', 'nodes');
-    this.messages = this.svg.append('g').attr('class', 'messages').attr('aria-hidden', 'true');
+    const messages = this.svg.append('g').attr('class', 'messages').attr('aria-hidden', 'true');
+    this.messageLayer = new MessageLayer(messages.node()!, (message) => this.callbacks.dropMessage(message));
     this.surface = this.svg.append('rect').attr('class', 'draw-surface').attr('aria-hidden', 'true');
     const line = this.svg.append('line').attr('class', 'partition-line').attr('aria-hidden', 'true');
     this.lineDrawing = new LineDrawing(element, this.surface, line, (a, b) => {
@@ -143,8 +143,8 @@ export class SvgCluster {
     if (differs('nodes', 'bulk', 'selectedNode', 'menuNode', 'lang', 'layoutKey')) this.drawNodes(scene, layout, relayout);
     if (differs('nodes', 'timers', 'layoutKey')) this.joinTimers(scene);
     this.moveTimers(scene, layout);
-    if (differs('messages', 'selectedMessage', 'lang', 'layoutKey')) this.joinMessages(scene, layout);
-    this.moveMessages(scene, layout);
+    if (differs('messages', 'selectedMessage', 'lang', 'layoutKey')) this.messageLayer.update(frame.messages, layout, scene.selectedMessage);
+    this.messageLayer.move(layout, { time: scene.time, speed: scene.speed, playing: scene.playing });
     this.surface.classed('active', scene.drawing);
     if (!scene.drawing) this.lineDrawing.cancel();
   }
@@ -287,14 +287,16 @@ export class SvgCluster {
         .classed('dashed', style.dashed);
       g.select('.selection-ring').attr('d', shapePath(style.shape, r + 4));
       setText(
-        g.select<SVGTextElement>('.node-id')
+        g
+          .select<SVGTextElement>('.node-id')
           .attr('y', r * 0.32)
           .style('font-size', `${Math.max(9, Math.min(16, r * 0.75))}px`)
-          .style('fill', style.ink),
+          .style('fill', style.ink)
+          .node()!,
         `S${d.id}`,
       );
-      setText(g.select<SVGTextElement>('.node-line1').attr('y', r + 14), showLines ? d.lines[0] : '');
-      setText(g.select<SVGTextElement>('.node-line2').attr('y', r + 27), showLines ? d.lines[1] : '');
+      setText(g.select<SVGTextElement>('.node-line1').attr('y', r + 14).node()!, showLines ? d.lines[0] : '');
+      setText(g.select<SVGTextElement>('.node-line2').attr('y', r + 27).node()!, showLines ? d.lines[1] : '');
     });
   }
 
@@ -372,76 +374,6 @@ export class SvgCluster {
     });
   }
 
-  /** The messages in flight, with their labels, colors and arrowheads (only when the set or the selection changed). */
-  private joinMessages(scene: ClusterScene, layout: ClusterLayout): void {
-    const { frame } = scene;
-    const inset = layout.nodeRadius + 3;
-    const visible = frame.messages.filter((m) => layout.positions.has(m.from) && layout.positions.has(m.to));
-    const sel = this.messages
-      .selectAll<SVGGElement, FrameMessage>('g.message')
-      .data(visible, (d) => String(d.id))
-      .join(
-        (enter) => {
-          const g = enter.append('g').attr('class', 'message');
-          g.append('rect').attr('rx', 6).attr('ry', 6).attr('height', 14).attr('y', -7);
-          g.append('path').attr('class', 'arrowhead');
-          g.append('text').attr('text-anchor', 'middle').attr('y', 4);
-          g.append('title');
-          g.on('click', (event: MouseEvent, d) => {
-            event.stopPropagation();
-            this.callbacks.dropMessage(d);
-          });
-          return g;
-        },
-        (update) => update,
-        (exit) =>
-          exit
-            .each(function () {
-              stopGlide(this);
-            })
-            .remove(),
-      )
-      .classed('dropped', (d) => d.dropped)
-      .classed('selected', (d) => scene.selectedMessage === d.id);
-    sel.each(function (d) {
-      const a = layout.positions.get(d.from)!;
-      const b = layout.positions.get(d.to)!;
-      const place = messagePlacement(a, b, 0, inset, 6);
-      const label = d.dropped ? `✕ ${messageLabel(d.type, d.msg)}` : messageLabel(d.type, d.msg);
-      const width = 8 + label.length * 6.4;
-      const g = select(this);
-      g.select('rect')
-        .attr('x', -width / 2)
-        .attr('width', width)
-        .style('fill', MESSAGE_FILL[messageFamily(d.type)]);
-      // The arrowhead points the way the message travels.
-      const rad = (place.angle * Math.PI) / 180;
-      const tipX = Math.cos(rad) * (width / 2 + 6);
-      const tipY = Math.sin(rad) * (width / 2 + 6);
-      const baseX = Math.cos(rad) * (width / 2 - 1);
-      const baseY = Math.sin(rad) * (width / 2 - 1);
-      const nx = -Math.sin(rad) * 4;
-      const ny = Math.cos(rad) * 4;
-      g.select('.arrowhead')
-        .attr('d', `M ${round(tipX)} ${round(tipY)} L ${round(baseX + nx)} ${round(baseY + ny)} L ${round(baseX - nx)} ${round(baseY - ny)} Z`)
-        .style('fill', MESSAGE_FILL[messageFamily(d.type)]);
-      setText(g.select<SVGTextElement>('text'), label);
-      setText(g.select<SVGTitleElement>('title'), `${i18n.t('cluster.dropMessage', { type: d.type, from: d.from, to: d.to })}${d.dropped ? ` (${i18n.t('cluster.dropped')})` : ''}`);
-    });
-  }
-
-  /** Each message glides along its link from its sender's rim to its receiver's, kept in step with the frame's clock. */
-  private moveMessages(scene: ClusterScene, layout: ClusterLayout): void {
-    const inset = layout.nodeRadius + 3;
-    const clock = { time: scene.time, speed: scene.speed, playing: scene.playing };
-    this.messages.selectAll<SVGGElement, FrameMessage>('g.message').each(function (d) {
-      const a = layout.positions.get(d.from);
-      const b = layout.positions.get(d.to);
-      if (!a || !b) return;
-      glide(this, messagePlacement(a, b, 0, inset, 6), messagePlacement(a, b, 1, inset, 6), d.sentAt, d.arrivesAt, clock);
-    });
-  }
-
   private activate(id: number): void {
     const p = this.clientPoint(id);
     if (p) this.callbacks.openMenu(id, p);
@@ -483,24 +415,6 @@ const RELAYOUT_MS = 450;
 
 function easeInOut(t: number): number {
   return t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2;
-}
-
-/** Sets an attribute only when it differs: an unchanged value costs the page no style or paint work. */
-function setAttr(element: Element, name: string, value: string): void {
-  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
-}
-
-/**
- * Sets a text only when it differs, changing the text node's data in place (D3's `.text()` and
- * `textContent` replace the node every time, which the page must take out of layout and add again).
- */
-function setText(sel: { each(callback: (this: Element) => void): unknown }, text: string): void {
-  sel.each(function () {
-    if (this.textContent === text) return;
-    const only = this.firstChild;
-    if (only && only === this.lastChild && only.nodeType === Node.TEXT_NODE) (only as Text).data = text;
-    else this.textContent = text;
-  });
 }
 
 function translate(p: Point | undefined): string {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { laneMarks, messageArrows, timeWindow, type SpaceTimeEvent } from './spaceTime';
+import { TraceWindow } from '../traceWindow';
+import type { TraceEvent } from '../../sim/kernel/trace';
+import { ArrowIndex, laneMarks, messageArrows, timeWindow, type SpaceTimeEvent } from './spaceTime';
 
 const events: SpaceTimeEvent[] = [
   { t: 0, k: 'state', node: 1, field: 'role', value: 'follower' },
@@ -21,6 +23,31 @@ describe('messageArrows', () => {
       { id: 2, from: 1, to: 3, type: 'RequestVote', sentAt: 10, endAt: 28, outcome: 'dropped', reason: 'partition' },
       { id: 3, from: 2, to: 1, type: 'RequestVoteResponse', sentAt: 30, endAt: null, outcome: 'inflight' },
     ]);
+  });
+});
+
+describe('ArrowIndex', () => {
+  it('fed a sliding window frame by frame, holds the same arrows as a scan of the window', () => {
+    const window = new TraceWindow();
+    const index = new ArrowIndex();
+    const all = events as unknown as TraceEvent[];
+    for (let i = 0; i < all.length; i += 2) {
+      window.apply({ reset: false, events: all.slice(i, i + 2) }, all[Math.min(i + 1, all.length - 1)].t);
+      index.update(window.events as readonly SpaceTimeEvent[], window.appended, window.generation);
+      expect([...index.arrows()]).toEqual(messageArrows(window.events as readonly SpaceTimeEvent[]));
+    }
+    // A reset (a seek) starts over from the new window.
+    window.apply({ reset: true, events: all.slice(5) }, 41);
+    index.update(window.events as readonly SpaceTimeEvent[], window.appended, window.generation);
+    expect([...index.arrows()].map((a) => a.id)).toEqual([3]);
+  });
+
+  it('lets go of arrows that ended before the window, keeping those still in flight', () => {
+    const index = new ArrowIndex();
+    index.update(events, events.length, 1);
+    index.prune(29);
+    expect([...index.arrows()].map((a) => a.id)).toEqual([3]);
+    expect(index.prunedBefore).toBe(29);
   });
 });
 

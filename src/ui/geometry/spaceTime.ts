@@ -37,21 +37,69 @@ export function messageType(msg: unknown): string {
 
 /** Arrows for every message whose send is in the window, in send order. */
 export function messageArrows(events: readonly SpaceTimeEvent[]): Arrow[] {
-  const byId = new Map<number, Arrow>();
-  for (const e of events) {
+  const index = new ArrowIndex();
+  for (const e of events) index.add(e);
+  return [...index.arrows()];
+}
+
+/**
+ * The arrows of a sliding trace window, kept up to date by the events appended since the last
+ * look (a frame adds a few; rescanning the whole window each frame was the diagram's main cost
+ * with 15 nodes) and pruned of arrows that ended before the window.
+ */
+export class ArrowIndex {
+  private readonly byId = new Map<number, Arrow>();
+  private generation = -1;
+  /** Events seen so far, counted as the window counts its appended events. */
+  private seen = 0;
+  /** Arrows that ended before this time were let go: a wider window must start over. */
+  prunedBefore = -Infinity;
+
+  /** Takes in what the window appended since the last call (everything, after a reset of the window). */
+  update(events: readonly SpaceTimeEvent[], appended: number, generation: number): void {
+    if (generation !== this.generation || appended < this.seen) {
+      this.clear();
+      this.generation = generation;
+      this.seen = appended - events.length;
+    }
+    const fresh = Math.min(events.length, appended - this.seen);
+    for (let i = events.length - fresh; i < events.length; i++) this.add(events[i]);
+    this.seen = appended;
+  }
+
+  add(e: SpaceTimeEvent): void {
     if (e.k === 'send') {
       const s = e as Extract<SpaceTimeEvent, { k: 'send' }>;
-      byId.set(s.id, { id: s.id, from: s.from, to: s.to, type: messageType(s.msg), sentAt: s.t, endAt: null, outcome: 'inflight' });
+      this.byId.set(s.id, { id: s.id, from: s.from, to: s.to, type: messageType(s.msg), sentAt: s.t, endAt: null, outcome: 'inflight' });
     } else if (e.k === 'deliver' || e.k === 'drop') {
       const d = e as Extract<SpaceTimeEvent, { k: 'deliver' | 'drop' }>;
-      const arrow = byId.get(d.id);
-      if (!arrow) continue;
+      const arrow = this.byId.get(d.id);
+      if (!arrow) return;
       arrow.endAt = d.t;
       arrow.outcome = d.k === 'deliver' ? 'delivered' : 'dropped';
       if (d.k === 'drop') arrow.reason = (d as { reason: string }).reason;
     }
   }
-  return [...byId.values()];
+
+  /** Lets go of arrows sent and ended before `t` (in send order, so it stops at the first later send). */
+  prune(t: number): void {
+    for (const [id, arrow] of this.byId) {
+      if (arrow.sentAt >= t) break;
+      if (arrow.endAt !== null && arrow.endAt < t) this.byId.delete(id);
+    }
+    this.prunedBefore = Math.max(this.prunedBefore, t);
+  }
+
+  clear(): void {
+    this.byId.clear();
+    this.generation = -1;
+    this.seen = 0;
+    this.prunedBefore = -Infinity;
+  }
+
+  arrows(): IterableIterator<Arrow> {
+    return this.byId.values();
+  }
 }
 
 /** Changes of one state field (Raft `role`, ZAB `state`) as marks on the lanes. */

@@ -48,6 +48,8 @@ export function SpaceTime({ controller }: { controller: Controller }) {
       view.current.render({
         events: traceWindow.events,
         eventsVersion: s.traceVersion,
+        eventsAppended: traceWindow.appended,
+        eventsGeneration: traceWindow.generation,
         latencyMaxMs: s.frame.network.latency[1],
         theme: document.documentElement.dataset.theme ?? '',
         messages: s.frame.messages,

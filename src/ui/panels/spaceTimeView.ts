@@ -2,14 +2,18 @@ import type { TraceEvent } from '../../sim/kernel/trace';
 import type { FrameMessage } from '../../worker/frame';
 import { messageProgress } from '../geometry/messages';
 import { linearScale, type LinearScale } from '../geometry/scale';
-import { eventsFrom, laneMarks, messageArrows, timeWindow, type Arrow, type SpaceTimeEvent } from '../geometry/spaceTime';
+import { ArrowIndex, eventsFrom, laneMarks, timeWindow, type SpaceTimeEvent } from '../geometry/spaceTime';
 import { messageFamily } from '../messageLabels';
 import { MESSAGE_FILL, roleStyle } from '../roleStyle';
+import { TextStamps } from './textStamps';
 
 export interface SpaceTimeScene {
   events: readonly TraceEvent[];
   /** Bumped whenever `events` changed (the store's trace version). */
   eventsVersion: number;
+  /** The window's count of appended events and its generation (see TraceWindow): the arrows take in only new events. */
+  eventsAppended: number;
+  eventsGeneration: number;
   messages: readonly FrameMessage[];
   nodeCount: number;
   time: number;
@@ -76,10 +80,8 @@ export class SpaceTimeView {
   private key = '';
   private x: LinearScale = linearScale([0, 1], [0, 1]);
   private horizon = 0;
-  private arrowsVersion = -1;
-  private arrowsFrom = -1;
-  private arrows: Arrow[] = [];
-  private events: readonly SpaceTimeEvent[] = [];
+  private readonly arrows = new ArrowIndex();
+  private readonly tickLabels = new TextStamps('10.5px system-ui, sans-serif');
 
   constructor(canvas: HTMLCanvasElement, overlay: HTMLCanvasElement, onSeek: (t: number) => void) {
     this.canvas = canvas;
@@ -128,15 +130,17 @@ export class SpaceTimeView {
 
     // Arrows: the events are scanned again only when the trace changed.
     const from = t0 - scene.latencyMaxMs - 50;
-    if (scene.eventsVersion !== this.arrowsVersion || from < this.arrowsFrom || scene.events !== this.events) {
-      this.arrowsVersion = scene.eventsVersion;
-      this.arrowsFrom = from;
-      this.events = scene.events as readonly SpaceTimeEvent[];
-      this.arrows = messageArrows(eventsFrom(this.events, from));
-    }
+    if (from < this.arrows.prunedBefore) this.arrows.clear();
+    const events = scene.events as readonly SpaceTimeEvent[];
+    this.arrows.update(events, scene.eventsAppended, scene.eventsGeneration);
+    this.arrows.prune(from);
     const arrivals = new Map(scene.messages.map((m) => [m.id, m]));
-    ctx.lineWidth = 1.3;
-    for (const a of this.arrows) {
+    // Batched by color and dash: one stroke per kind of line, one fill per color of arrowheads
+    // (a stroke per arrow was most of the cost with 15 nodes' heartbeats in the window).
+    const strokes = new Map<string, { color: string; dash: number[]; path: Path2D }>();
+    const heads = new Map<string, Path2D>();
+    const crosses: [number, number][] = [];
+    for (const a of this.arrows.arrows()) {
       if ((a.endAt ?? scene.time) < t0 || a.sentAt > tEnd) continue;
       const color = a.outcome === 'dropped' ? colors.dead : colors.families[messageFamily(a.type)];
       let ex: number;
@@ -152,23 +156,43 @@ export class SpaceTimeView {
       }
       const sx = x(a.sentAt);
       const sy = y(a.from);
-      ctx.strokeStyle = color;
-      ctx.setLineDash(a.outcome === 'inflight' ? [4, 3] : a.outcome === 'dropped' ? [2, 2] : []);
-      line(ctx, sx, sy, ex, ey);
-      ctx.setLineDash([]);
-      if (a.outcome === 'delivered') arrowhead(ctx, sx, sy, ex, ey, color);
-      if (a.outcome === 'dropped') {
-        ctx.fillStyle = colors.danger;
-        ctx.font = 'bold 14px system-ui, sans-serif';
-        ctx.textAlign = 'center';
-        ctx.fillText('×', ex, ey + 4);
+      const key = `${color}|${a.outcome}`;
+      let batch = strokes.get(key);
+      if (!batch) {
+        batch = { color, dash: a.outcome === 'inflight' ? [4, 3] : a.outcome === 'dropped' ? [2, 2] : [], path: new Path2D() };
+        strokes.set(key, batch);
       }
+      batch.path.moveTo(sx, sy);
+      batch.path.lineTo(ex, ey);
+      if (a.outcome === 'delivered') {
+        let head = heads.get(color);
+        if (!head) heads.set(color, (head = new Path2D()));
+        arrowhead(head, sx, sy, ex, ey);
+      }
+      if (a.outcome === 'dropped') crosses.push([ex, ey]);
+    }
+    ctx.lineWidth = 1.3;
+    for (const { color, dash, path } of strokes.values()) {
+      ctx.strokeStyle = color;
+      ctx.setLineDash(dash);
+      ctx.stroke(path);
+    }
+    ctx.setLineDash([]);
+    for (const [color, path] of heads) {
+      ctx.fillStyle = color;
+      ctx.fill(path);
+    }
+    if (crosses.length > 0) {
+      ctx.fillStyle = colors.danger;
+      setFont(ctx, 'bold 14px system-ui, sans-serif');
+      ctx.textAlign = 'center';
+      for (const [cx, cy] of crosses) ctx.fillText('×', cx, cy + 4);
     }
 
     // Role changes on the lanes.
     ctx.lineWidth = 0.8;
     ctx.strokeStyle = colors.fg;
-    for (const m of laneMarks(eventsFrom(this.events, t0), scene.roleField)) {
+    for (const m of laneMarks(eventsFrom(events, t0), scene.roleField)) {
       if (m.t > tEnd) break;
       ctx.fillStyle = m.value === 'crash' ? colors.down : colors.v(roleStyle(m.value).fill);
       ctx.fillRect(x(m.t) - 3.5, y(m.node) - 3.5, 7, 7);
@@ -180,13 +204,10 @@ export class SpaceTimeView {
     ctx.strokeStyle = colors.border;
     ctx.lineWidth = 1;
     line(ctx, MARGIN.left, axisY, pictureWidth - MARGIN.right, axisY);
-    ctx.fillStyle = colors.muted;
-    ctx.font = '10.5px system-ui, sans-serif';
-    ctx.textAlign = 'center';
     const scaleOut = linearScale([t0, tEnd], [MARGIN.left, pictureWidth - MARGIN.right]);
     for (const tick of scaleOut.ticks(Math.max(2, Math.floor(pictureWidth / 90)))) {
       line(ctx, x(tick), axisY, x(tick), axisY + 5);
-      ctx.fillText(`${(tick / 1000).toFixed(scene.spanMs < 2000 ? 2 : 1)} s`, x(tick), axisY + 16);
+      this.tickLabels.draw(ctx, `${(tick / 1000).toFixed(scene.spanMs < 2000 ? 2 : 1)} s`, colors.muted, x(tick), axisY + 16);
     }
     this.slideOn(sliding ? GLIDE_PX / (pxPerMs * scene.speed) : 0);
   }
@@ -210,19 +231,27 @@ export class SpaceTimeView {
     ctx.fillStyle = colors.panel;
     ctx.fillRect(0, 0, MARGIN.left, height);
     ctx.fillRect(width - MARGIN.right, 0, MARGIN.right, height);
-    ctx.font = '11px system-ui, sans-serif';
     ctx.textAlign = 'end';
     for (let id = 1; id <= nodeCount; id++) {
       if (laneH < 9 && id % 5 !== 0 && id !== 1) continue;
       const selected = id === scene.selectedNode;
       ctx.fillStyle = selected ? colors.fg : colors.muted;
-      ctx.font = selected ? 'bold 11px system-ui, sans-serif' : '11px system-ui, sans-serif';
+      setFont(ctx, selected ? 'bold 11px system-ui, sans-serif' : '11px system-ui, sans-serif');
       ctx.fillText(`S${id}`, MARGIN.left - 6, y(id) + 4);
     }
     ctx.strokeStyle = colors.accent;
     ctx.lineWidth = 1.5;
     line(ctx, nowX, MARGIN.top, nowX, height - MARGIN.bottom);
   }
+}
+
+/** The font each context was last given: setting one parses it and resolves its families, every time. */
+const fonts = new WeakMap<CanvasRenderingContext2D, string>();
+
+function setFont(ctx: CanvasRenderingContext2D, font: string): void {
+  if (fonts.get(ctx) === font) return;
+  ctx.font = font;
+  fonts.set(ctx, font);
 }
 
 /** A canvas at the device's pixel density and `width`×`height` CSS px, cleared; drawing is in CSS px. */
@@ -233,6 +262,8 @@ function prepare(canvas: HTMLCanvasElement, width: number, height: number): Canv
     canvas.height = Math.round(height * dpr);
     canvas.style.width = `${width}px`;
     canvas.style.height = `${height}px`;
+    // A resized canvas starts over with the default state.
+    fonts.delete(canvas.getContext('2d')!);
   }
   const ctx = canvas.getContext('2d')!;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -247,14 +278,12 @@ function line(ctx: CanvasRenderingContext2D, x1: number, y1: number, x2: number,
   ctx.stroke();
 }
 
-function arrowhead(ctx: CanvasRenderingContext2D, sx: number, sy: number, ex: number, ey: number, color: string): void {
+/** Adds an arrowhead at (ex, ey), pointing away from (sx, sy), to `path`. */
+function arrowhead(path: Path2D, sx: number, sy: number, ex: number, ey: number): void {
   const angle = Math.atan2(ey - sy, ex - sx);
   const size = 6;
-  ctx.fillStyle = color;
-  ctx.beginPath();
-  ctx.moveTo(ex, ey);
-  ctx.lineTo(ex - size * Math.cos(angle - 0.45), ey - size * Math.sin(angle - 0.45));
-  ctx.lineTo(ex - size * Math.cos(angle + 0.45), ey - size * Math.sin(angle + 0.45));
-  ctx.closePath();
-  ctx.fill();
+  path.moveTo(ex, ey);
+  path.lineTo(ex - size * Math.cos(angle - 0.45), ey - size * Math.sin(angle - 0.45));
+  path.lineTo(ex - size * Math.cos(angle + 0.45), ey - size * Math.sin(angle + 0.45));
+  path.closePath();
 }
