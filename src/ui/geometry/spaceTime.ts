@@ -81,11 +81,14 @@ export class ArrowIndex {
     }
   }
 
-  /** Lets go of arrows sent and ended before `t` (in send order, so it stops at the first later send). */
+  /**
+   * Lets go of arrows sent before `t` (in send order, so it stops at the first later send): the
+   * diagram draws only messages sent since its window's start less the network's largest latency.
+   */
   prune(t: number): void {
     for (const [id, arrow] of this.byId) {
       if (arrow.sentAt >= t) break;
-      if (arrow.endAt !== null && arrow.endAt < t) this.byId.delete(id);
+      this.byId.delete(id);
     }
     this.prunedBefore = Math.max(this.prunedBefore, t);
   }

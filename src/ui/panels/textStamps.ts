@@ -1,10 +1,13 @@
 /**
  * Short canvas texts drawn once and stamped after: the scrolling diagram shows the same few
  * axis labels frame after frame, and `fillText` (shaping, font fallback) cost far more than
- * copying a small bitmap. Centered on x, standing on the baseline y.
+ * copying a small bitmap. A text is stamped from its second use on (at high speed the labels
+ * change every frame, and making a stamp costs more than one `fillText`). Centered on x,
+ * standing on the baseline y.
  */
 export class TextStamps {
   private readonly stamps = new Map<string, { image: HTMLCanvasElement; width: number; height: number; ascent: number }>();
+  private readonly seenOnce = new Set<string>();
 
   constructor(
     private readonly font: string,
@@ -14,6 +17,18 @@ export class TextStamps {
   draw(ctx: CanvasRenderingContext2D, text: string, color: string, x: number, y: number): void {
     const key = `${color}|${text}`;
     let stamp = this.stamps.get(key);
+    if (!stamp && !this.seenOnce.has(key)) {
+      if (this.seenOnce.size >= this.limit) this.seenOnce.clear();
+      this.seenOnce.add(key);
+      // The caller's font and colors are left as they were.
+      ctx.save();
+      ctx.font = this.font;
+      ctx.fillStyle = color;
+      ctx.textAlign = 'center';
+      ctx.fillText(text, x, y);
+      ctx.restore();
+      return;
+    }
     if (!stamp) {
       stamp = this.make(text, color);
       if (this.stamps.size >= this.limit) this.stamps.clear();
