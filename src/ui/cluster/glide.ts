@@ -1,4 +1,5 @@
 import type { Point } from '../geometry/layout';
+import { roundTenth } from './svgText';
 
 /**
  * Straight-line motion handed to the browser's compositor: a Web Animation of `transform` from
@@ -65,5 +66,5 @@ function setClock(animation: Animation, startAt: number, endAt: number, clock: C
 }
 
 function translate(p: Point): string {
-  return `translate(${Math.round(p.x * 10) / 10}px, ${Math.round(p.y * 10) / 10}px)`;
+  return `translate(${roundTenth(p.x)}px, ${roundTenth(p.y)}px)`;
 }

@@ -5,7 +5,7 @@ import { i18n } from '../i18n';
 import { messageFamily, messageLabel } from '../messageLabels';
 import { MESSAGE_FILL } from '../roleStyle';
 import { glide, stopGlide, type Clock } from './glide';
-import { setAttr, setText } from './svgText';
+import { roundTenth, setAttr, setText } from './svgText';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Px a message rides to the right of its link, so a request and its reply do not overlap. */
@@ -129,13 +129,10 @@ export class MessageLayer {
     const baseY = Math.sin(rad) * (width / 2 - 1);
     const nx = -Math.sin(rad) * 4;
     const ny = Math.cos(rad) * 4;
-    setAttr(element.arrow, 'd', `M ${round(tipX)} ${round(tipY)} L ${round(baseX + nx)} ${round(baseY + ny)} L ${round(baseX - nx)} ${round(baseY - ny)} Z`);
+    setAttr(element.arrow, 'd', `M ${roundTenth(tipX)} ${roundTenth(tipY)} L ${roundTenth(baseX + nx)} ${roundTenth(baseY + ny)} L ${roundTenth(baseX - nx)} ${roundTenth(baseY - ny)} Z`);
     element.arrow.style.fill = fill;
     setText(element.text, label);
     setText(element.title, title);
   }
 }
 
-function round(v: number): number {
-  return Math.round(v * 10) / 10;
-}

@@ -10,7 +10,7 @@ import { roleStyle } from '../roleStyle';
 import { i18n } from '../i18n';
 import { LineDrawing } from './lineDrawing';
 import { MessageLayer } from './messageLayer';
-import { setAttr, setText } from './svgText';
+import { roundTenth, setAttr, setText } from './svgText';
 import { presentNode, type NodePresentation } from './nodePresentation';
 
 /** Margin for region captions above and node labels below; largest node radius (px). */
@@ -389,7 +389,7 @@ export class SvgCluster {
         this.dragging = d.id;
       })
       .on('drag', function (event: { x: number; y: number }) {
-        select(this).attr('transform', `translate(${round(event.x)},${round(event.y)})`).classed('dragging', true);
+        select(this).attr('transform', `translate(${roundTenth(event.x)},${roundTenth(event.y)})`).classed('dragging', true);
       })
       .on('end', (event: { x: number; y: number }, d) => {
         this.dragging = null;
@@ -418,9 +418,6 @@ function easeInOut(t: number): number {
 }
 
 function translate(p: Point | undefined): string {
-  return p ? `translate(${round(p.x)},${round(p.y)})` : 'translate(0,0)';
+  return p ? `translate(${roundTenth(p.x)},${roundTenth(p.y)})` : 'translate(0,0)';
 }
 
-function round(v: number): number {
-  return Math.round(v * 10) / 10;
-}

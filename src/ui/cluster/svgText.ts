@@ -14,3 +14,8 @@ export function setText(element: Element, text: string): void {
   if (only && only === element.lastChild && only.nodeType === Node.TEXT_NODE) (only as Text).data = text;
   else element.textContent = text;
 }
+
+/** A coordinate rounded to a tenth of a px: shorter attribute strings, and equal values compare equal. */
+export function roundTenth(v: number): number {
+  return Math.round(v * 10) / 10;
+}

@@ -110,7 +110,7 @@ export class SpaceTimeView {
     const [t0, t1] = timeWindow(scene.time, scene.spanMs);
     this.x = linearScale([t0, t1], [MARGIN.left, width - MARGIN.right]);
     const x = this.x;
-    // Scrolling (the present pinned at NOW_AT) while playing: the picture runs on past the box's right edge.
+    // Scrolling (the present pinned at 85 % of the window, see timeWindow) while playing: the picture runs on past the box's right edge.
     const pxPerMs = (width - MARGIN.left - MARGIN.right) / scene.spanMs;
     const sliding = scene.playing && t0 > 0 && scene.speed > 0;
     const pictureWidth = sliding ? width + GLIDE_PX : width;
