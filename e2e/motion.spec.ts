@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { collectErrors, downloadText, openScenarioTab, waitForReady } from './helpers';
 
 /**
@@ -16,26 +16,24 @@ const COUNT_RAF = `
 
 type MessageAnimation = { state: string; rate: number; progress: number };
 
-test('while playing, messages glide as animations at the playback speed and the app requests no animation frames', async ({ page }) => {
+test('while playing, messages glide as animations at the playback speed, short flights are placed, and the app requests no animation frames', async ({ page }) => {
   const errors = collectErrors(page);
   await page.addInitScript({ content: COUNT_RAF });
   await page.goto('/#lib=raft-first-election');
   await waitForReady(page);
-  await page.getByRole('combobox', { name: 'Speed' }).selectOption('1');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('0.1');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText('Leader: S3', { timeout: 15_000 });
 
-  const rafBefore = await page.evaluate(() => (window as unknown as { __rafCalls: number }).__rafCalls);
+  // At 0.1× a message flies 100–300 ms: it glides on the compositor, its clock at the speed.
   const sampled = await page.evaluate(
     () =>
       new Promise<MessageAnimation[]>((resolve) => {
-        // Heartbeats are in flight most of the time: sample until one is.
         const started = performance.now();
         const look = () => {
           const found = [...document.querySelectorAll('g.message')].flatMap((g) =>
             g.getAnimations().map((a) => ({ state: a.playState, rate: a.playbackRate, progress: Number(a.effect?.getComputedTiming().progress ?? -1) })),
           );
-          if (found.some((a) => a.state === 'running') || performance.now() - started > 3000) resolve(found);
+          if (found.some((a) => a.state === 'running') || performance.now() - started > 5000) resolve(found);
           else setTimeout(look, 5);
         };
         look();
@@ -44,16 +42,38 @@ test('while playing, messages glide as animations at the playback speed and the 
   const running = sampled.filter((a) => a.state === 'running');
   expect(running.length).toBeGreaterThan(0);
   for (const a of running) {
-    expect(a.rate).toBe(1);
+    expect(a.rate).toBe(0.1);
     expect(a.progress).toBeGreaterThanOrEqual(0);
     expect(a.progress).toBeLessThanOrEqual(1);
   }
+
+  // At 1× a message flies 10–30 ms, less than two frames: it is placed where the frame has it, not animated.
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('1');
+  await expect(page.getByRole('status')).toContainText('Leader: S3', { timeout: 15_000 });
+  const placed = await page.evaluate(
+    () =>
+      new Promise<{ transform: string | null; animations: number }[]>((resolve) => {
+        const started = performance.now();
+        const look = () => {
+          const found = [...document.querySelectorAll('g.message')].map((g) => ({ transform: g.getAttribute('transform'), animations: g.getAnimations().length }));
+          if (found.length > 0 || performance.now() - started > 3000) resolve(found);
+          else setTimeout(look, 5);
+        };
+        look();
+      }),
+  );
+  expect(placed.length).toBeGreaterThan(0);
+  for (const m of placed) {
+    expect(m.transform).toMatch(/^translate\(-?[\d.]+ -?[\d.]+\)$/);
+    expect(m.animations).toBe(0);
+  }
   // One second of playing: the app's code scheduled no animation frame (the worker's frames drive it).
+  const rafBefore = await page.evaluate(() => (window as unknown as { __rafCalls: number }).__rafCalls);
   await page.waitForTimeout(1000);
   const rafAfter = await page.evaluate(() => (window as unknown as { __rafCalls: number }).__rafCalls);
   expect(rafAfter - rafBefore).toBe(0);
 
-  // Faster: the animations' clocks run at the new speed.
+  // Slower again: new messages glide with their clocks at the new speed.
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('0.1');
   await expect
     .poll(() => page.evaluate(() => [...document.querySelectorAll('g.message')].flatMap((g) => g.getAnimations().filter((a) => a.playState === 'running').map((a) => a.playbackRate))), { timeout: 5000 })
@@ -66,20 +86,64 @@ test('while playing, messages glide as animations at the playback speed and the 
   expect(errors).toEqual([]);
 });
 
-test('the space-time diagram slides between frames while the window scrolls, and stands still when paused', async ({ page }) => {
-  const errors = collectErrors(page);
+/** Plays the first election at 1× until the diagram's 1-s window scrolls (the present pinned at 85 %); returns the diagram. */
+async function playUntilTheDiagramScrolls(page: Page): Promise<Locator> {
   await page.goto('/#lib=raft-first-election');
   await waitForReady(page);
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('1');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  const diagram = page.getByRole('img', { name: /Space-time diagram/ });
-  // Past 85 % of the 1-s window the present is pinned and the picture scrolls.
-  await expect.poll(async () => Number(await page.getByRole('slider', { name: 'Time' }).inputValue()), { timeout: 15_000 }).toBeGreaterThan(1200);
+  await expect.poll(async () => Number(await page.getByRole('slider', { name: 'Time' }).inputValue()), { timeout: 15_000 }).toBeGreaterThan(1500);
+  return page.getByRole('img', { name: /Space-time diagram/ });
+}
+
+test('the space-time diagram slides between frames while the window scrolls, and stands still when paused', async ({ page }) => {
+  const errors = collectErrors(page);
+  const diagram = await playUntilTheDiagramScrolls(page);
   await expect.poll(() => diagram.evaluate((c) => c.getAnimations().filter((a) => a.playState === 'running').length)).toBeGreaterThan(0);
+  // One slide carries the picture across many frames (redraws are offset by it, not started over):
+  // in 400 ms, about a dozen frames, at most two runs of the slide are seen.
+  const runs = await diagram.evaluate(
+    (c) =>
+      new Promise<number>((resolve) => {
+        const seen = new Set<Animation>();
+        const started = performance.now();
+        const look = () => {
+          for (const a of c.getAnimations()) seen.add(a);
+          if (performance.now() - started > 400) resolve(seen.size);
+          else setTimeout(look, 10);
+        };
+        look();
+      }),
+  );
+  expect(runs).toBeGreaterThan(0);
+  expect(runs).toBeLessThanOrEqual(2);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect.poll(() => diagram.evaluate((c) => c.getAnimations().length)).toBe(0);
   // The picture is back in place: clicking at the present's line seeks (near) the shown time.
   expect(await diagram.evaluate((c) => getComputedStyle(c).transform)).toBe('none');
+  expect(errors).toEqual([]);
+});
+
+test('clicking the sliding diagram at the present\'s line seeks to the present, however far the picture has slid', async ({ page }) => {
+  const errors = collectErrors(page);
+  const diagram = await playUntilTheDiagramScrolls(page);
+  const slider = page.getByRole('slider', { name: 'Time' });
+  // Several clicks, each at a different point of the slide's run.
+  for (let i = 0; i < 3; i++) {
+    await page.waitForTimeout(170);
+    const box = await diagram.evaluate((c) => {
+      const r = c.parentElement!.getBoundingClientRect();
+      return { left: r.left, top: r.top, width: r.width, height: r.height };
+    });
+    // The present is pinned at 85 % of the window, between the 34-px and 10-px margins.
+    const nowX = box.left + 34 + (box.width - 44) * 0.85;
+    const before = await page.evaluate(() => Number(document.querySelector<HTMLInputElement>('input[type=range]')?.value));
+    await page.mouse.click(nowX, box.top + box.height / 2);
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+    const after = Number(await slider.inputValue());
+    expect(Math.abs(after - before)).toBeLessThan(200);
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+  }
   expect(errors).toEqual([]);
 });
 

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Controller } from '../controller';
 import { useUi } from '../store';
+import { usePanelValue } from '../usePanelValue';
 import { BulkNodeList } from './BulkNodeList';
 import { CanvasStage } from './CanvasStage';
 import { Legend } from './Legend';
@@ -16,12 +17,11 @@ export function ClusterView({ controller, embedded = false }: { controller: Cont
   const stage = useRef<HTMLDivElement>(null);
   const view = useUi((s) => s.frame?.view);
   const drawing = useUi((s) => s.drawingPartition);
-  const inFlight = useUi((s) => s.frame?.inFlight ?? 0);
   return (
     <section className="cluster panel" aria-labelledby="cluster-heading">
       <div className="panel-head">
         <h2 id="cluster-heading">{t('cluster.view')}</h2>
-        <span className="muted small">{t('cluster.inFlight', { count: inFlight })}</span>
+        <InFlightCount />
         <Legend />
         {!embedded && <PartitionTools controller={controller} />}
       </div>
@@ -33,4 +33,11 @@ export function ClusterView({ controller, embedded = false }: { controller: Cont
       {view === 'bulk' && <BulkNodeList stage={stage} />}
     </section>
   );
+}
+
+/** How many messages are in flight: its own component, following the run as text panels do, so the view around it is not rendered again with every frame. */
+function InFlightCount() {
+  const { t } = useTranslation();
+  const inFlight = usePanelValue((s) => s.frame?.inFlight ?? 0);
+  return <span className="muted small">{t('cluster.inFlight', { count: inFlight })}</span>;
 }

@@ -19,12 +19,20 @@ export interface Clock {
 
 /** How far (in real ms) an animation may run ahead of or behind the frames before it is set right. */
 const DRIFT_REAL_MS = 70;
+/**
+ * A motion with less than this left to run (real ms) when first seen is placed, not animated: it
+ * ends within about a frame of the worker's (at 1× most messages fly 10–30 ms), and starting a
+ * compositor animation costs the main thread a rendering frame more when the compositor reports
+ * that it started.
+ */
+const MIN_GLIDE_REAL_MS = 50;
 
 type Gliding = Element & { __glide?: { key: string; animation: Animation } };
 
 /**
  * Makes `element` glide from `from` (at `startAt`) to `to` (at `endAt`), positioned for `clock`:
- * while playing it moves on by itself; paused, it holds exactly where the frame's time puts it.
+ * while playing it moves on by itself (or, when it is about to end, is just placed for this frame);
+ * paused, it holds exactly where the frame's time puts it.
  */
 export function glide(element: Element, from: Point, to: Point, startAt: number, endAt: number, clock: Clock): void {
   const target = element as Gliding;
@@ -32,6 +40,12 @@ export function glide(element: Element, from: Point, to: Point, startAt: number,
   let state = target.__glide;
   if (!state || state.key !== key) {
     state?.animation.cancel();
+    delete target.__glide;
+    if (clock.playing && (endAt - clock.time) / clock.speed < MIN_GLIDE_REAL_MS) {
+      place(element, from, to, startAt, endAt, clock.time);
+      return;
+    }
+    element.removeAttribute('transform');
     const duration = Math.max(1, endAt - startAt);
     const animation = element.animate([{ transform: translate(from) }, { transform: translate(to) }], { duration, fill: 'both', easing: 'linear' });
     state = { key, animation };
@@ -47,6 +61,15 @@ export function stopGlide(element: Element): void {
   const target = element as Gliding;
   target.__glide?.animation.cancel();
   delete target.__glide;
+  element.removeAttribute('transform');
+}
+
+/** Puts `element` where the motion has it at virtual time `time`, with no animation. */
+function place(element: Element, from: Point, to: Point, startAt: number, endAt: number, time: number): void {
+  const t = endAt > startAt ? Math.min(1, Math.max(0, (time - startAt) / (endAt - startAt))) : 1;
+  const at = { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t };
+  const value = `translate(${roundTenth(at.x)} ${roundTenth(at.y)})`;
+  if (element.getAttribute('transform') !== value) element.setAttribute('transform', value);
 }
 
 function setClock(animation: Animation, startAt: number, endAt: number, clock: Clock, fresh: boolean): void {
@@ -61,7 +84,13 @@ function setClock(animation: Animation, startAt: number, endAt: number, clock: C
   }
   if (animation.playbackRate !== clock.speed) animation.playbackRate = clock.speed;
   const current = typeof animation.currentTime === 'number' ? animation.currentTime : null;
-  if (fresh || current === null || animation.playState !== 'running' || Math.abs(current - wanted) > DRIFT_REAL_MS * clock.speed) animation.currentTime = wanted;
+  if (fresh || current === null || animation.playState !== 'running' || Math.abs(current - wanted) > DRIFT_REAL_MS * clock.speed) {
+    // Started at an explicit time, so the animation is not pending until the compositor reports
+    // that it started (a pending animation costs the main thread rendering frames).
+    const now = document.timeline.currentTime;
+    if (typeof now === 'number') animation.startTime = now - wanted / clock.speed;
+    else animation.currentTime = wanted;
+  }
   if (animation.playState !== 'running') animation.play();
 }
 

@@ -112,11 +112,13 @@ export class MessageLayer {
   /** The tag's label, width, color and arrowhead (pointing the way the message travels). */
   private drawTag(element: MessageElement, angle: number): void {
     const m = element.message;
-    const label = m.dropped ? `✕ ${messageLabel(m.type, m.msg)}` : messageLabel(m.type, m.msg);
-    const title = `${i18n.t('cluster.dropMessage', { type: m.type, from: m.from, to: m.to })}${m.dropped ? ` (${i18n.t('cluster.dropped')})` : ''}`;
-    const key = `${label}|${title}|${m.type}|${angle}`;
+    // A message's type, payload and ends never change: its id, whether it was dropped, the way it
+    // points and the language say all that the tag shows (checked each frame before any text is made).
+    const key = `${m.id}|${m.dropped}|${angle}|${i18n.language}`;
     if (element.drawn === key) return;
     element.drawn = key;
+    const label = m.dropped ? `✕ ${messageLabel(m.type, m.msg)}` : messageLabel(m.type, m.msg);
+    const title = `${i18n.t('cluster.dropMessage', { type: m.type, from: m.from, to: m.to })}${m.dropped ? ` (${i18n.t('cluster.dropped')})` : ''}`;
     const width = 8 + label.length * 6.4;
     const fill = MESSAGE_FILL[messageFamily(m.type)];
     setAttr(element.rect, 'x', String(-width / 2));

@@ -5,6 +5,7 @@ import { linearScale, type LinearScale } from '../geometry/scale';
 import { ArrowIndex, eventsFrom, laneMarks, timeWindow, type SpaceTimeEvent } from '../geometry/spaceTime';
 import { messageFamily } from '../messageLabels';
 import { MESSAGE_FILL, roleStyle } from '../roleStyle';
+import { Slide } from './slide';
 import { TextStamps } from './textStamps';
 
 export interface SpaceTimeScene {
@@ -34,10 +35,14 @@ export interface SpaceTimeScene {
 
 const MARGIN = { left: 34, right: 10, top: 6, bottom: 22 };
 /**
- * How far (px) the picture may scroll by itself between two frames: it is drawn this much wider
- * than the box, and a compositor animation slides it left at the run's pace until the next frame.
+ * While playing, the picture is drawn wider than the box and slid left at the run's pace by a
+ * compositor animation (slide.ts): by at least GLIDE_PX, or as far as it goes in GLIDE_REAL_MS at
+ * fast speeds, but never more than the box is wide. A redraw needs HEADROOM_REAL_MS of slide
+ * left (about two of the worker's frames), or the slide starts over.
  */
 const GLIDE_PX = 120;
+const GLIDE_REAL_MS = 1000;
+const HEADROOM_REAL_MS = 70;
 
 /** Canvas colors are the theme's CSS custom properties, read once per theme. */
 function palette(element: Element) {
@@ -66,15 +71,17 @@ function palette(element: Element) {
  * from its send to its delivery (× where it was dropped, dashed while in flight), role changes
  * as marks. Two canvases: the picture (lanes, arrows, marks, the axis), drawn when what it shows
  * changed, and over it the frame (lane names, the present's line), drawn when its own parts
- * change. While the run plays and the window scrolls, the picture is drawn GLIDE_PX wider and
- * slid left by a compositor animation at the run's pace, so it scrolls smoothly between the
- * worker's frames with no work on the main thread. Clicking moves the Time slider there.
+ * change. While the run plays and the window scrolls, the picture is drawn wider than the box and
+ * slid left by one compositor animation at the run's pace, so it scrolls smoothly between the
+ * worker's frames with no work on the main thread; each redraw is offset by how far it has slid. Clicking moves the Time slider there.
  */
 export class SpaceTimeView {
   private readonly canvas: HTMLCanvasElement;
   private readonly overlay: HTMLCanvasElement;
   private overlayKey = '';
-  private slide: Animation | null = null;
+  private readonly slide: Slide;
+  /** How far the picture was slid when it was last drawn (px): a click's time accounts for it. */
+  private drawnOffset = 0;
   private colors: ReturnType<typeof palette> | null = null;
   private theme = '';
   private key = '';
@@ -86,12 +93,13 @@ export class SpaceTimeView {
   constructor(canvas: HTMLCanvasElement, overlay: HTMLCanvasElement, onSeek: (t: number) => void) {
     this.canvas = canvas;
     this.overlay = overlay;
+    this.slide = new Slide(canvas);
     canvas.addEventListener('click', (event) => {
       // The picture's own box: it includes the slide, so the time under the pointer is exact.
       const rect = canvas.getBoundingClientRect();
       const px = event.clientX - rect.left;
       if (event.clientX - overlay.getBoundingClientRect().left < MARGIN.left) return;
-      const t = Math.round(this.x.invert(px));
+      const t = Math.round(this.x.invert(px - this.drawnOffset));
       onSeek(Math.max(0, Math.min(this.horizon, t)));
     });
   }
@@ -112,10 +120,16 @@ export class SpaceTimeView {
     const x = this.x;
     // Scrolling (the present pinned at 85 % of the window, see timeWindow) while playing: the picture runs on past the box's right edge.
     const pxPerMs = (width - MARGIN.left - MARGIN.right) / scene.spanMs;
-    const sliding = scene.playing && t0 > 0 && scene.speed > 0;
-    const pictureWidth = sliding ? width + GLIDE_PX : width;
-    const tEnd = x.invert(pictureWidth - MARGIN.right);
+    const pace = scene.playing && t0 > 0 && scene.speed > 0 ? pxPerMs * scene.speed : 0;
+    const glidePx = pace > 0 ? Math.min(Math.max(GLIDE_PX, pace * GLIDE_REAL_MS), Math.max(GLIDE_PX, width)) : 0;
+    const offset = this.slide.offset(pace, glidePx, pace * HEADROOM_REAL_MS);
+    this.drawnOffset = offset;
+    const pictureWidth = width + glidePx;
+    // The picture's right end, in the box's px as it stands at this frame.
+    const right = pictureWidth - MARGIN.right - offset;
+    const tEnd = x.invert(right);
     const ctx = prepare(this.canvas, pictureWidth, height);
+    ctx.translate(offset, 0);
     const laneH = (height - MARGIN.top - MARGIN.bottom) / Math.max(1, nodeCount);
     const y = (id: number) => MARGIN.top + laneH * (id - 0.5);
     this.drawFrame(scene, x(scene.time), laneH, y);
@@ -125,7 +139,7 @@ export class SpaceTimeView {
       const selected = id === scene.selectedNode;
       ctx.strokeStyle = selected ? colors.focus : colors.border;
       ctx.lineWidth = selected ? 2 : 1;
-      line(ctx, MARGIN.left, y(id), pictureWidth - MARGIN.right, y(id));
+      line(ctx, MARGIN.left, y(id), right, y(id));
     }
 
     // Arrows: the events are scanned again only when the trace changed.
@@ -203,21 +217,12 @@ export class SpaceTimeView {
     const axisY = height - MARGIN.bottom;
     ctx.strokeStyle = colors.border;
     ctx.lineWidth = 1;
-    line(ctx, MARGIN.left, axisY, pictureWidth - MARGIN.right, axisY);
-    const scaleOut = linearScale([t0, tEnd], [MARGIN.left, pictureWidth - MARGIN.right]);
+    line(ctx, MARGIN.left, axisY, right, axisY);
+    const scaleOut = linearScale([t0, tEnd], [MARGIN.left, right]);
     for (const tick of scaleOut.ticks(Math.max(2, Math.floor(pictureWidth / 90)))) {
       line(ctx, x(tick), axisY, x(tick), axisY + 5);
       this.tickLabels.draw(ctx, `${(tick / 1000).toFixed(scene.spanMs < 2000 ? 2 : 1)} s`, colors.muted, x(tick), axisY + 16);
     }
-    this.slideOn(sliding ? GLIDE_PX / (pxPerMs * scene.speed) : 0);
-  }
-
-  /** Slides the picture GLIDE_PX left over `durationMs` real ms (the run's pace); 0 puts it back and holds it. */
-  private slideOn(durationMs: number): void {
-    this.slide?.cancel();
-    this.slide = null;
-    if (durationMs <= 0 || !Number.isFinite(durationMs)) return;
-    this.slide = this.canvas.animate([{ transform: 'translateX(0)' }, { transform: `translateX(-${GLIDE_PX}px)` }], { duration: durationMs, fill: 'forwards', easing: 'linear' });
   }
 
   /** Lane names on an opaque margin, the right margin, and the present's line: redrawn only when one of them moves or changes. */
