@@ -12,6 +12,7 @@ import { ShareBox } from './ShareBox';
 import { StatusBar } from './StatusBar';
 import { useUi } from './store';
 import { useAddressSync } from './share/useAddressSync';
+import { useFirstDraw } from './useFirstDraw';
 import { useKeyboard } from './useKeyboard';
 import { usePanelValue } from './usePanelValue';
 
@@ -27,6 +28,7 @@ export function App({ controller, embedded = false }: { controller: Controller; 
     document.title = t('app.title');
   }, [t]);
   const selected = useUi((s) => s.selectedNode);
+  const drawn = useFirstDraw();
   // The worker sends the selected node's full view with every frame (large clusters send no other views).
   useEffect(() => {
     void controller.focus(selected);
@@ -52,14 +54,14 @@ export function App({ controller, embedded = false }: { controller: Controller; 
       <main className="workspace">
         <div className="col-main">
           <ClusterView controller={controller} />
-          <SpaceTime controller={controller} />
+          {drawn && <SpaceTime controller={controller} />}
         </div>
         <div className="col-side">
-          <SidePanel controller={controller} />
-          <Narration />
+          {drawn && <SidePanel controller={controller} />}
+          {drawn && <Narration />}
         </div>
       </main>
-      <TraceFooter />
+      {drawn && <TraceFooter />}
     </div>
   );
 }

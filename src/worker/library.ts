@@ -37,18 +37,23 @@ export function canonicalJson(scenario: Scenario): string {
   return JSON.stringify(parsed.ok ? parsed.scenario : scenario);
 }
 
-let byJson: Map<string, string> | null = null;
+/** Each entry's canonical text, made when first needed (its scenario is the validator's output, so already canonical). */
+const canonicalById = new Map<string, string>();
 
 /**
  * The library entry a scenario is, if any: a share link of a built-in scenario (or the protocol
- * switch's preset that is one) still shows that entry's "what to watch".
+ * switch's preset that is one) still shows that entry's "what to watch". Only entries of the
+ * scenario's protocol are looked at (each is validated when first read).
  */
 export function libraryIdOf(scenario: Scenario): string | null {
-  if (!byJson) {
-    byJson = new Map();
-    for (const e of scenarioLibrary) if (!byJson.has(canonicalJson(e.scenario))) byJson.set(canonicalJson(e.scenario), e.id);
+  const key = canonicalJson(scenario);
+  for (const e of scenarioLibrary) {
+    if (e.protocol !== scenario.protocol) continue;
+    let text = canonicalById.get(e.id);
+    if (text === undefined) canonicalById.set(e.id, (text = JSON.stringify(e.scenario)));
+    if (text === key) return e.id;
   }
-  return byJson.get(canonicalJson(scenario)) ?? null;
+  return null;
 }
 
 /**

@@ -25,7 +25,7 @@ import { freshInstruments, persistState, type GossipPersisted, type GossipState 
 import { bootSwim, swimOnCommand, swimOnMessage, swimOnTimer } from './swim';
 
 export { memberMachine, type MemberStatus, type MemberEvent } from './memberMachine';
-export { MEMBER_TABLE, STATUS_NAMES, Status, SUSPICION_TIMEOUT_EVENT } from './memberTable';
+export { STATUS_NAMES, Status, memberTable, suspicionTimeoutEvent } from './memberTable';
 export { serfConvergence, serfConvergenceCurve, serfRoundsTo, serfContact, pushRoundsEstimate, type SerfModelInput } from './analytic';
 export { gossipTemplates, NARRATE_ALL_MAX_NODES } from './narration';
 export { messageBytes, type GossipMessage, type Update, type MemberUpdate } from './messages';

@@ -2,7 +2,7 @@ import { transition, type AnyEventObject } from 'xstate';
 import { memberMachine, type MemberStatus } from './memberMachine';
 
 /**
- * The member machine as a lookup table, derived once at module load by running every
+ * The member machine as a lookup table, derived once, when first used, by running every
  * (state, event, incarnation comparison) through xstate's pure `transition`
  * (ARCHITECTURE principle 6: a 1,000-node SWIM run applies hundreds of thousands of updates;
  * the rules still live only in memberMachine.ts).
@@ -74,14 +74,21 @@ function derive(): { table: Uint8Array; timeoutEventType: string } {
   return { table, timeoutEventType };
 }
 
-const derived = derive();
+/** Derived when a gossip run first needs it (not at module load: every page's worker loads this module, few run SWIM). */
+let derived: { table: Uint8Array; timeoutEventType: string } | null = null;
+
 /** The derived table; exported for tests that check it against the machine. */
-export const MEMBER_TABLE: Readonly<Uint8Array> = derived.table;
+export function memberTable(): Readonly<Uint8Array> {
+  return (derived ??= derive()).table;
+}
+
 /** The xstate event that the suspicion timer raises (`xstate.after.suspicionTimeout.member.suspect`). */
-export const SUSPICION_TIMEOUT_EVENT = derived.timeoutEventType;
+export function suspicionTimeoutEvent(): string {
+  return (derived ??= derive()).timeoutEventType;
+}
 
 /** Table entry for a member held in `status` at `held`, receiving `event` at `incarnation`. */
 export function memberStep(status: number, event: MemberEventCode, incarnation: number, held: number): number {
   const cmp = incarnation > held ? Cmp.newer : incarnation === held ? Cmp.same : Cmp.older;
-  return MEMBER_TABLE[(status * EVENTS + event) * 3 + cmp];
+  return (derived ??= derive()).table[(status * EVENTS + event) * 3 + cmp];
 }

@@ -14,7 +14,9 @@ export const gossipLibrary: LibraryEntry[] = [
       en: 'S1 starts a rumor at 1 s; every node that has it pushes it to 3 random peers every 200 ms. Watch the informed fraction grow slowly, then explosively, then finish with a short tail. After a slow first round it overtakes Serf’s conservative analytic curve and informs all 100 nodes in about 3.6 rounds; the curve needs 6.1 rounds to reach 99%.',
       zh: 'S1 在 1 秒时发起一条谣言；每个已经知道它的节点每 200 ms 把它推送给 3 个随机节点（扇出 fanout 为 3）。注意已知节点比例的变化：先慢，再爆发式增长，最后拖一小段尾巴。起步的第一轮稍慢，之后便超过 Serf 偏保守的解析曲线，大约 3.6 轮就让全部 100 个节点都知道了；而解析曲线要 6.1 轮才到 99%。',
     },
-    scenario: libraryScenario('gossip-rumor-100', rumor100),
+    get scenario() {
+      return libraryScenario('gossip-rumor-100', rumor100);
+    },
     until: 5000,
     outcome: { violations: [] },
     moments: [
@@ -33,7 +35,9 @@ export const gossipLibrary: LibraryEntry[] = [
       en: 'S7 crashes at 5 s. Watch a prober miss its ack, ask others to ping it (ping-req), suspect it, and the suspicion spread until S7 is declared dead everywhere. Lost packets get live nodes suspected too, but they refute with a higher incarnation.',
       zh: 'S7 在 5 秒时宕机。注意某个探测者收不到它的 ack，便请其他节点代为 ping（ping-req），然后把它标为疑似故障（suspect）；这个怀疑随消息扩散，直到所有节点都把 S7 标为已下线（dead）。丢包也会让存活的节点被怀疑，但它们会用更高的 incarnation 反驳，恢复为存活（alive）。',
     },
-    scenario: libraryScenario('gossip-swim-crash', swimCrashLoss),
+    get scenario() {
+      return libraryScenario('gossip-swim-crash', swimCrashLoss);
+    },
     until: 30000,
     outcome: { violations: [] },
     moments: [
@@ -53,7 +57,9 @@ export const gossipLibrary: LibraryEntry[] = [
       en: 'At 5 s the link between the datacenters is cut. Watch each side suspect, then declare dead, every node of the other side: the membership views diverge. After the heal at 60 s, Serf’s reconnect brings the sides back in touch, and within seconds every view agrees again.',
       zh: '5 秒时两个数据中心之间的网络被切断。注意每一侧都先怀疑、再把对面的所有节点标为已下线（dead）：双方的成员视图就此分裂。60 秒网络恢复后，Serf 的重连机制让两边重新联系上，几秒之内所有节点的视图又一致了（最终一致性）。',
     },
-    scenario: libraryScenario('gossip-two-dcs', partitionTwoDcs),
+    get scenario() {
+      return libraryScenario('gossip-two-dcs', partitionTwoDcs);
+    },
     until: 90000,
     outcome: { violations: [] },
     moments: [

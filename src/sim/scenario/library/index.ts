@@ -7,7 +7,7 @@ export type { LibraryEntry, LibraryGroupId, LibraryMoment, LibraryOutcome, Local
 
 /**
  * The built-in scenarios, in picker order: Raft (its first entry is the app's default
- * scenario), ZooKeeper, gossip. Every scenario was validated when this module loaded.
+ * scenario), ZooKeeper, gossip. Each scenario is validated the first time it is read (load.ts).
  */
 export const scenarioLibrary: LibraryEntry[] = [...raftLibrary, ...zabLibrary, ...gossipLibrary];
 

@@ -558,6 +558,8 @@ describe('the scenario library', () => {
   it.each(scenarioLibrary.map((e) => [e.id, e] as const))('%s is valid, titled and noted in English and Chinese, and shares in under 2,000 characters', (_, entry) => {
     const result = parseScenario(JSON.parse(JSON.stringify(entry.scenario)));
     expect(result.ok ? [] : result.errors).toEqual([]);
+    // Already canonical: validating it again changes not even its key order (libraryIdOf relies on it).
+    expect(result.ok && JSON.stringify(result.scenario)).toBe(JSON.stringify(entry.scenario));
     expect(entry.scenario.protocol).toBe(entry.protocol);
     for (const text of [entry.title.en, entry.title.zh, entry.watch.en, entry.watch.zh]) {
       expect(text.trim()).toBe(text);

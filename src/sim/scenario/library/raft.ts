@@ -93,7 +93,9 @@ export const raftLibrary: LibraryEntry[] = [
       en: 'S1 leads term 1. Watch each write travel in AppendEntries and commit once a majority stores it; a write sent to a follower is forwarded to the leader. S5 crashes at 0.7 s and misses two writes, which still commit with 4 of 5; when it restarts, the leader’s next AppendEntries brings it the two entries and the news that they are committed.',
       zh: 'S1 是任期 1 的 Leader。注意每条写入怎样随 AppendEntries 发给各个 Follower，等过半节点保存之后才提交；发给 Follower 的写入会被转发给 Leader。S5 在 0.7 秒宕机，错过了两条写入，但 5 个节点里还有 4 个，依然过半，写入照常提交；S5 重启后，Leader 的下一条 AppendEntries 就把这两条日志补给它，并告诉它这些日志已经提交。',
     },
-    scenario: libraryScenario('raft-replication', replication),
+    get scenario() {
+      return libraryScenario('raft-replication', replication);
+    },
     until: 3000,
     outcome: { leader: 'S1/t1', violations: [] },
     moments: [
@@ -113,7 +115,9 @@ export const raftLibrary: LibraryEntry[] = [
       en: 'S1 leads term 1 and commits two writes, then crashes at 1 s. Watch the heartbeats stop, a follower’s election timeout fire, and a new leader win term 2 with the remaining majority. When S1 restarts at 2.5 s it rejoins as a follower and catches up.',
       zh: 'S1 是任期 1 的 Leader，提交了两条写入后在 1 秒时宕机。注意心跳停止后，某个 Follower 的选举超时到期，它靠剩下的过半节点赢得任期 2 的选举。S1 在 2.5 秒重启，以 Follower 身份重新加入，并补齐缺失的日志。',
     },
-    scenario: libraryScenario('raft-leader-crash', leaderCrash),
+    get scenario() {
+      return libraryScenario('raft-leader-crash', leaderCrash);
+    },
     until: 5000,
     outcome: { leader: 'S3/t2', violations: [] },
     moments: [
@@ -133,7 +137,9 @@ export const raftLibrary: LibraryEntry[] = [
       en: 'With randomizedTimeouts off every node times out after exactly 150 ms. Watch all four become candidates at the same instant, vote for themselves and refuse the others: one vote each, three needed. They try again in the next term, and the next: a livelock, and never a leader.',
       zh: '关闭 randomizedTimeouts 后，每个节点的选举超时都正好是 150 ms。注意四个节点在同一时刻成为 Candidate，各投自己一票并拒绝别人：每人 1 票，而需要 3 票。于是进入下一个任期再来一次，再来一次……这就是活锁：永远选不出 Leader。',
     },
-    scenario: libraryScenario('raft-vote-tie-fixed', evenTieFixed),
+    get scenario() {
+      return libraryScenario('raft-vote-tie-fixed', evenTieFixed);
+    },
     until: 3000,
     outcome: { leader: null, violations: [] },
     moments: [
@@ -152,7 +158,9 @@ export const raftLibrary: LibraryEntry[] = [
       en: 'The same four nodes with election timeouts drawn between 150 and 300 ms. Watch one node time out well before the others and collect 3 of 4 votes before anyone else starts: a leader in the very first term.',
       zh: '同样的四个节点，但选举超时在 150–300 ms 之间随机选取。注意某个节点比其他节点早得多地超时，在别人动手之前就拿到 4 票中的 3 票：第一个任期就选出了 Leader。',
     },
-    scenario: libraryScenario('raft-vote-tie-randomized', evenTieRandomized),
+    get scenario() {
+      return libraryScenario('raft-vote-tie-randomized', evenTieRandomized);
+    },
     until: 1000,
     outcome: { leader: 'S1/t1', violations: [] },
     moments: [
@@ -171,7 +179,9 @@ export const raftLibrary: LibraryEntry[] = [
       en: 'S5 is cut off from 0.5 s to 3 s. Alone, it keeps timing out and raising its term. Watch what happens when it rejoins: its much higher term makes the healthy leader S1 step down, and the cluster holds a new election.',
       zh: 'S5 在 0.5 秒到 3 秒之间与集群断开。它独自一次又一次选举超时，任期越涨越高。注意它重新连上时发生了什么：它高得多的任期迫使本来健康的 Leader S1 退位，整个集群只好重新选举。',
     },
-    scenario: libraryScenario('raft-rejoin-without-prevote', rejoinWithoutPreVote),
+    get scenario() {
+      return libraryScenario('raft-rejoin-without-prevote', rejoinWithoutPreVote);
+    },
     until: 5000,
     outcome: { leader: 'S2/t15', violations: [] },
     moments: [
@@ -192,7 +202,9 @@ export const raftLibrary: LibraryEntry[] = [
       en: 'The same cut with PreVote on. Watch S5 only ask whether it could win (a pre-vote) instead of raising its term; nobody answers while it is cut off, so it stays in term 1, and as soon as it rejoins S1’s next heartbeat makes it a follower again. S1 leads term 1 throughout.',
       zh: '同样的断网，但开启了 PreVote。注意 S5 超时后只是先发起“预投票”，问问自己能不能赢，并不提升任期；断网期间没人回应，所以它一直停在任期 1，一重新连上，S1 的下一次心跳就让它重新成为 Follower。S1 自始至终都是任期 1 的 Leader。',
     },
-    scenario: libraryScenario('raft-rejoin-prevote', prevoteRejoin),
+    get scenario() {
+      return libraryScenario('raft-rejoin-prevote', prevoteRejoin);
+    },
     until: 5000,
     outcome: { leader: 'S1/t1', violations: [] },
     moments: [
@@ -212,7 +224,9 @@ export const raftLibrary: LibraryEntry[] = [
       en: 'S1 leads term 1 when the link between the rooms breaks at 1 s. Watch the three-node room elect a new leader in term 2 and keep committing, while S1 still believes it leads but cannot commit the write sent to it. When the rooms reconnect at 3 s, S1 steps down and its uncommitted entry is replaced.',
       zh: 'S1 是任期 1 的 Leader，1 秒时两个机房之间的网络断开（网络分区）。注意有三个节点的机房选出任期 2 的新 Leader 并继续提交；S1 仍以为自己是 Leader，可发给它的写入到不了过半节点，永远提交不了。3 秒时网络恢复，S1 看到更高的任期后退位，那条未提交的日志被覆盖。',
     },
-    scenario: libraryScenario('raft-split-brain-5', splitBrain5),
+    get scenario() {
+      return libraryScenario('raft-split-brain-5', splitBrain5);
+    },
     until: 5000,
     outcome: { leader: 'S5/t2', violations: [] },
     moments: [
@@ -232,7 +246,9 @@ export const raftLibrary: LibraryEntry[] = [
       en: 'Six nodes split three and three at 1 s: a majority is 4, so neither room has one. Watch S1 stay leader of its half without committing anything, while the other half keeps timing out and raising its term. Nothing written after the split commits.',
       zh: '6 个节点在 1 秒时被分成 3 | 3 两半：过半需要 4 票，两边都凑不齐。注意 S1 仍是自己这一半的 Leader，却什么也提交不了；另一半不断选举超时，任期节节上涨。分区之后的写入一条也提交不了。',
     },
-    scenario: libraryScenario('raft-split-brain-6', splitBrain6),
+    get scenario() {
+      return libraryScenario('raft-split-brain-6', splitBrain6);
+    },
     until: 5000,
     outcome: { leader: 'S1/t1', violations: [] },
     moments: [
@@ -252,7 +268,9 @@ export const raftLibrary: LibraryEntry[] = [
       en: 'S1 leads term 1 and freezes at 1 s in a long pause, cut off from the others; they elect a new leader in term 2. Watch S1 wake at 3 s still believing it leads term 1: it accepts a client write that can never commit, and stays leader until the network heals at 6 s.',
       zh: 'S1 是任期 1 的 Leader，1 秒时陷入长时间暂停（比如 GC 停顿），同时与其他节点断开；其余节点选出了任期 2 的新 Leader。注意 S1 在 3 秒醒来后仍以为自己是任期 1 的 Leader：它接受了一条永远无法提交的客户端写入，并一直当着 Leader，直到 6 秒网络恢复。',
     },
-    scenario: libraryScenario('raft-stale-leader', staleLeader(false)),
+    get scenario() {
+      return libraryScenario('raft-stale-leader', staleLeader(false));
+    },
     until: 7000,
     outcome: { leader: 'S2/t2', violations: [] },
     moments: [
@@ -273,7 +291,9 @@ export const raftLibrary: LibraryEntry[] = [
       en: 'The same pause with CheckQuorum on. Watch S1 notice, soon after it wakes, that it hears from no majority and step down on its own; the client write sent to it at 3.5 s is rejected at once instead of hanging.',
       zh: '同样的暂停，但开启了 CheckQuorum。注意 S1 醒来后不久就发现自己联系不上过半节点，于是主动退位为 Follower；3.5 秒发给它的写入被立即拒绝，而不是一直挂着等不到提交。',
     },
-    scenario: libraryScenario('raft-stale-leader-checkquorum', staleLeader(true)),
+    get scenario() {
+      return libraryScenario('raft-stale-leader-checkquorum', staleLeader(true));
+    },
     until: 7000,
     outcome: { leader: 'S2/t2', violations: [] },
     moments: [
@@ -294,7 +314,9 @@ export const raftLibrary: LibraryEntry[] = [
       en: 'S1, leader of term 4, copies x=2 from term 2 to a majority but does not commit it: only entries of the current term are committed by counting replicas (§5.4.2). Watch S5 win term 5 and overwrite index 2 with x=3: nothing committed is lost, and no checker fires.',
       zh: 'S1 是任期 4 的 Leader，它把任期 2 的 x=2 复制到了过半节点，却不提交：只有当前任期的日志才能靠副本计数来提交（§5.4.2）。注意 S5 随后赢得任期 5，用 x=3 覆盖了索引 2：没有丢失任何已提交的数据，不变式检查也没有报警。',
     },
-    scenario: libraryScenario('raft-figure8-safe', figure8Safe),
+    get scenario() {
+      return libraryScenario('raft-figure8-safe', figure8Safe);
+    },
     until: 1000,
     outcome: { leader: 'S5/t5', violations: [] },
     moments: [
@@ -315,7 +337,9 @@ export const raftLibrary: LibraryEntry[] = [
       en: 'The same run with the unsafe switch commitOldTermByCount: S1 commits x=2 because a majority stores it. Watch S5 win term 5 anyway and overwrite the committed x=2 with x=3: the Leader Completeness and State Machine Safety checkers fire.',
       zh: '同样的过程，但打开了不安全开关 commitOldTermByCount：S1 只因为过半节点存有 x=2 就提交了它。注意 S5 照样赢得任期 5，并用 x=3 覆盖了已提交的 x=2：Leader Completeness 和 State Machine Safety 两项不变式检查报警（安全性违规）。',
     },
-    scenario: libraryScenario('raft-figure8-unsafe', figure8Unsafe),
+    get scenario() {
+      return libraryScenario('raft-figure8-unsafe', figure8Unsafe);
+    },
     until: 1000,
     outcome: { leader: 'S5/t5', violations: ['Leader Completeness', 'State Machine Safety'] },
     moments: [

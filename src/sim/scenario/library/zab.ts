@@ -16,7 +16,9 @@ export const zabLibrary: LibraryEntry[] = [
       en: 'S1 starts alone and stays LOOKING: one vote of three is no quorum. Watch S2 start at 1 s and win on server id (same epoch and zxid), S1 follow it, and S3, starting at 3 s, join the established leader instead of electing itself despite its higher id.',
       zh: 'S1 先独自启动，一直处于 LOOKING 状态：三票里的一票不过半。注意 1 秒时 S2 启动，两者的 epoch 和 ZXID 相同，于是 myid 大的 S2 胜出，S1 跟随它；3 秒启动的 S3 虽然 myid 最大，却直接追随已经选出的 Leader，而不是让自己当选。',
     },
-    scenario: libraryScenario('zab-startup', startup),
+    get scenario() {
+      return libraryScenario('zab-startup', startup);
+    },
     until: 6000,
     outcome: { leader: 'S2/e1', violations: [] },
     moments: [
@@ -36,7 +38,9 @@ export const zabLibrary: LibraryEntry[] = [
       en: 'The old leader S2 is down. S1’s last zxid is 123, S3’s is 122. Watch both vote for themselves, then S3 switch to S1 because its zxid is higher (same epoch). S1 leads epoch 1 and syncs S3 with a DIFF; when S2 restarts it is told to TRUNC the proposal nobody else has.',
       zh: '旧 Leader S2 已宕机。S1 最后的 ZXID 是 123，S3 是 122。注意两者都先投自己，随后 S3 因为 S1 的 ZXID 更大（epoch 相同）而改投 S1。S1 成为 epoch 1 的 Leader，用 DIFF 给 S3 补齐数据；S2 重启后被要求 TRUNC 掉那条别人都没有的提案。',
     },
-    scenario: libraryScenario('zab-leader-crash', runtime),
+    get scenario() {
+      return libraryScenario('zab-leader-crash', runtime);
+    },
     until: 6000,
     outcome: { leader: 'S1/e1', violations: [] },
     moments: [
@@ -56,7 +60,9 @@ export const zabLibrary: LibraryEntry[] = [
       en: 'S5 leads when the rooms are cut apart at 1 s. Watch S5 give up leading after syncLimit, because two of five is no quorum, while the three-server room elects S3 for epoch 2 and keeps taking writes; the write sent to the small room fails.',
       zh: '1 秒时两个机房之间断开，当时 S5 是 Leader。注意 S5 在 syncLimit 之后放弃领导权，因为五台里的两台不过半；有三台服务器的机房选出 S3 作为 epoch 2 的 Leader，继续接受写入；发往小机房的写入则失败。',
     },
-    scenario: libraryScenario('zab-two-rooms-5', twoRooms5),
+    get scenario() {
+      return libraryScenario('zab-two-rooms-5', twoRooms5);
+    },
     until: 16000,
     outcome: { leader: 'S3/e2', violations: [] },
     moments: [
@@ -77,7 +83,9 @@ export const zabLibrary: LibraryEntry[] = [
       en: 'A quorum of six is four, and each room has three. Watch the leader S6 step down after syncLimit, every server go LOOKING, and no election ever finish: writes fail on both sides. Six servers tolerate no more failures than five.',
       zh: '六台服务器的法定人数（Quorum）是四台，而每个机房只有三台。注意 Leader S6 在 syncLimit 之后退位，所有服务器都进入 LOOKING，选举却永远完成不了：两边的写入都失败。6 台服务器能容忍的故障并不比 5 台多。',
     },
-    scenario: libraryScenario('zab-two-rooms-6', twoRooms6),
+    get scenario() {
+      return libraryScenario('zab-two-rooms-6', twoRooms6);
+    },
     until: 20000,
     outcome: { leader: null, violations: [] },
     moments: [
@@ -98,7 +106,9 @@ export const zabLibrary: LibraryEntry[] = [
       en: 'S5 leads epoch 1 and stalls at 1 s for 14 s. Watch the others elect S4 for epoch 2. When S5 wakes it still proposes in epoch 1, and its old followers reject every packet: they have accepted epoch 2. S5 steps down, follows S4, and drops its unreplicated proposal.',
       zh: 'S5 是 epoch 1 的 Leader，1 秒时停顿了 14 秒。注意其余服务器选出 S4 作为 epoch 2 的 Leader。S5 醒来后仍在 epoch 1 里发起提案，它以前的 Follower 拒绝它发来的每个数据包，因为它们已经接受了 epoch 2。S5 随后退位、跟随 S4，并丢掉那条没有复制出去的提案。',
     },
-    scenario: libraryScenario('zab-old-leader-fenced', oldLeaderFenced),
+    get scenario() {
+      return libraryScenario('zab-old-leader-fenced', oldLeaderFenced);
+    },
     until: 20000,
     outcome: { leader: 'S4/e2', violations: [] },
     moments: [
