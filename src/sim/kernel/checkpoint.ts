@@ -6,7 +6,9 @@ import type { TraceState } from './trace';
 export type BacklogItem =
   | { kind: 'deliver'; from: number; id: number; msg: unknown }
   | { kind: 'timer'; name: string; gen: number }
-  | { kind: 'command'; command: unknown };
+  | { kind: 'command'; command: unknown }
+  /** The scenario's `set` changed the parameters while the node was paused (`previous`: the ones before). */
+  | { kind: 'params'; previous: unknown };
 
 export interface NodeRecord {
   up: boolean;

@@ -83,6 +83,12 @@ export interface Protocol<S = unknown, M extends Message = Message, P = unknown,
   onMessage(state: S, from: number, msg: M, io: NodeIO<M, P>): void;
   onTimer(state: S, name: string, io: NodeIO<M, P>): void;
   onCommand(state: S, command: NodeCommand, io: NodeIO<M, P>): void;
+  /**
+   * A `set` action changed the parameters mid-run (`io.params` are the new ones): a live node
+   * adapts what it armed under the `previous` ones (Raft: a leader starts or stops its
+   * CheckQuorum timer). A paused node is told when it resumes.
+   */
+  onParamsChanged?(state: S, previous: P, io: NodeIO<M, P>): void;
   /** What survives a crash (Raft: term, vote, log). Must be a fresh plain-data value. */
   persist(state: S): Persisted;
   /** Fields for `run --json`: live nodes from their state, down nodes from what they persisted. */

@@ -730,13 +730,26 @@ export class Simulation implements EffectSink {
       case 'set':
         if (e.network) this.network.update(e.network);
         if (e.params) {
+          const previous = this.params;
           this.params = this.protocol.resolveParams(e.params, this.params);
           this.cluster.params = this.params;
+          this.paramsChanged(previous);
         }
         return;
       default:
         if (!NODE_COMMANDS.has(e.do)) throw new Error(`unknown action "${e.do}"`);
         this.command(id, commandOf(e));
+    }
+  }
+
+  /** Tells every live node that the parameters changed (a paused one when it resumes). */
+  private paramsChanged(previous: unknown): void {
+    if (!this.protocol.onParamsChanged) return;
+    for (let id = 1; id < this.nodes.length; id++) {
+      const rec = this.nodes[id];
+      if (!rec.up) continue;
+      if (rec.paused) rec.backlog.push({ kind: 'params', previous });
+      else this.protocol.onParamsChanged(this.states[id], previous, this.ioFor(id));
     }
   }
 
@@ -753,20 +766,30 @@ export class Simulation implements EffectSink {
     this.protocol.onCommand(this.states[id], command, this.ioFor(id));
   }
 
-  /** A resumed process handles what waited for it, in arrival order. */
+  /**
+   * A resumed process handles what waited for it, in arrival order. The checkers look after each
+   * item it handles, as they do after every event: a state it passes through on the way (a
+   * leadership it wins and loses within its backlog) is checked too, not only where it ends.
+   */
   private resume(id: number): void {
     const rec = this.nodes[id];
     rec.paused = false;
     this.changed(id, 'paused', false);
     const backlog: BacklogItem[] = rec.backlog;
     rec.backlog = [];
+    const touched = this.cluster.touched;
     for (const item of backlog) {
       if (!rec.up) break;
       if (item.kind === 'deliver') this.deliver(id, item.from, item.id, item.msg as Message);
       else if (item.kind === 'timer') {
         if (rec.timers.get(item.name) === item.gen) this.fireTimer(id, item.name);
-      } else this.protocol.onCommand(this.states[id], item.command as NodeCommand, this.ioFor(id));
+      } else if (item.kind === 'params') this.protocol.onParamsChanged?.(this.states[id], item.previous, this.ioFor(id));
+      else this.protocol.onCommand(this.states[id], item.command as NodeCommand, this.ioFor(id));
+      // As if this item had been an event of its own at node `id`.
+      this.cluster.touched = id;
+      this.runCheckers();
     }
+    this.cluster.touched = touched;
   }
 
   private afterEvent(): void {
@@ -779,13 +802,7 @@ export class Simulation implements EffectSink {
       this.eventsAtTime = 0;
     }
     this.eventsAtTime++;
-    const checkers = this.protocol.checkers;
-    if (checkers && checkers.length > 0) {
-      this.refreshCluster();
-      for (let i = 0; i < checkers.length; i++) {
-        checkers[i].check(this.cluster, this.checkerMemory[i], this.reporters[i]);
-      }
-    }
+    this.runCheckers();
     if (this.checkpointEvery > 0 && this.events % this.checkpointEvery === 0) {
       const last = this.checkpoints[this.checkpoints.length - 1];
       if (!last || last.events < this.events) {
@@ -802,6 +819,16 @@ export class Simulation implements EffectSink {
     this.reported.add(key);
     this.violations.push({ at: this.now, invariant, message });
     this.trace.violation(this.now, invariant, message);
+  }
+
+  /** Every invariant checker looks at the cluster as it is now. */
+  private runCheckers(): void {
+    const checkers = this.protocol.checkers;
+    if (!checkers || checkers.length === 0) return;
+    this.refreshCluster();
+    for (let i = 0; i < checkers.length; i++) {
+      checkers[i].check(this.cluster, this.checkerMemory[i], this.reporters[i]);
+    }
   }
 
   private refreshCluster(): void {

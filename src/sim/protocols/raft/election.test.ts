@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { raftProtocol } from '.';
+import type { RaftParamsInput } from './params';
 import { bootNode } from './testHarness';
 import type { RaftMessage, RaftState, RequestVote } from './types';
 import type { RecordingIO } from './testHarness';
@@ -148,16 +149,32 @@ describe('§5.2 candidates and leaders meet other servers', () => {
     expect(lastReply(io)).toMatchObject({ type: 'AppendEntriesResponse', term: 3, success: false });
   });
 
+  /** S1 of three, elected leader of term 1 (S2's vote is its majority). */
+  function electedLeader(params: RaftParamsInput = {}) {
+    const node = bootNode(1, 3, {}, params);
+    timeout(node.state, node.io);
+    deliver(node.state, node.io, 2, { type: 'RequestVoteResponse', term: 1, voteGranted: true });
+    expect(node.state.role).toBe('leader');
+    return node;
+  }
+
   it('§5.1: a leader that sees a newer term steps down', () => {
-    const { state, io } = bootNode(1, 3);
-    timeout(state, io);
-    deliver(state, io, 2, { type: 'RequestVoteResponse', term: 1, voteGranted: true });
-    expect(state.role).toBe('leader');
+    const { state, io } = electedLeader();
     deliver(state, io, 3, requestVote(7, 3, 9, 1));
     expect(state.role).toBe('follower');
     expect(state.term).toBe(7);
     expect(io.timers.has('heartbeat')).toBe(false);
     expect(io.timers.has('election')).toBe(true);
+  });
+
+  it('with CheckQuorum a leader ignores a vote request of a newer term, and says it leads, not that it heard from a leader', () => {
+    const { state, io } = electedLeader({ checkQuorum: true });
+    deliver(state, io, 3, requestVote(7, 3, 9, 1));
+    expect(state.role).toBe('leader');
+    expect(state.term).toBe(1);
+    expect(io.keys()).not.toContain('raft.vote.ignore.lease');
+    const n = io.narrations.find((x) => x.key === 'raft.vote.ignore.isLeader');
+    expect(n?.params).toEqual({ node: 1, candidate: 3, term: 7, currentTerm: 1 });
   });
 
   it('a leader has no election timer: a forced timeout changes nothing', () => {

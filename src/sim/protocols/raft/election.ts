@@ -96,7 +96,9 @@ export function handleRequestVote(state: RaftState, from: number, msg: RequestVo
     // etcd with CheckQuorum: a server inside a leader's lease ignores the vote request and
     // keeps its term, so a partitioned server rejoining cannot depose a healthy leader.
     if (io.params.checkQuorum && inLease(state, io)) {
-      io.narrate('raft.vote.ignore.lease', leaseParams(state, io, candidate, msg.term));
+      // A leader is its own lease: it has heard from no leader, it is one.
+      if (state.role === 'leader') io.narrate('raft.vote.ignore.isLeader', { node: io.id, candidate, term: msg.term, currentTerm: state.term });
+      else io.narrate('raft.vote.ignore.lease', leaseParams(state, io, candidate, msg.term));
       return;
     }
     adoptTerm(state, msg.term, io, from, 'RequestVote');

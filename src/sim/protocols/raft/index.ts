@@ -2,7 +2,7 @@ import type { NodeCommand, Protocol } from '../../kernel/protocol';
 import { raftCheckers } from './checkers';
 import { handleClientRequest } from './client';
 import { handlePreVote, handlePreVoteResponse, handleRequestVote, handleRequestVoteResponse, onElectionTimeout } from './election';
-import { onCheckQuorum, onHeartbeat } from './leader';
+import { onCheckQuorum, onCheckQuorumChanged, onHeartbeat } from './leader';
 import { resolveRaftParams, type RaftParams, type RaftParamsInput } from './params';
 import { boot, initialPersisted, persist } from './persistence';
 import { handleAppendEntries, handleAppendEntriesResponse } from './replication';
@@ -57,6 +57,9 @@ export const raftProtocol: Protocol<RaftState, RaftMessage, RaftParams, RaftPers
   onCommand(state, command: NodeCommand, io) {
     if (command.type === 'timeout') onElectionTimeout(state, io);
     else if (command.type === 'request') handleClientRequest(state, command.value, null, io);
+  },
+  onParamsChanged(state, previous, io) {
+    onCheckQuorumChanged(state, previous, io);
   },
   persist,
   view: raftView,

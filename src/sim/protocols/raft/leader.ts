@@ -1,6 +1,7 @@
 import { countTrue, checkQuorumPeriodMs, quorumSize } from './quorum';
-import { loseQuorum } from './roles';
+import { freshFlags, loseQuorum } from './roles';
 import { broadcastAppend } from './send';
+import type { RaftParams } from './params';
 import type { RaftIO, RaftState } from './types';
 
 /** Raft §5.2: the leader's heartbeat keeps followers from timing out (and carries new entries). */
@@ -25,4 +26,16 @@ export function onCheckQuorum(state: RaftState, io: RaftIO): void {
   state.recentlyActive.fill(false);
   state.recentlyActive[io.id] = true;
   io.setTimer('checkQuorum', checkQuorumPeriodMs(io.params));
+}
+
+/**
+ * CheckQuorum switched on or off mid-run (a scenario's `set`): a leader starts counting who
+ * answers it from now on, its first check one period later, or it stops checking.
+ */
+export function onCheckQuorumChanged(state: RaftState, previous: RaftParams, io: RaftIO): void {
+  if (state.role !== 'leader' || previous.checkQuorum === io.params.checkQuorum) return;
+  if (io.params.checkQuorum) {
+    state.recentlyActive = freshFlags(io);
+    io.setTimer('checkQuorum', checkQuorumPeriodMs(io.params));
+  } else io.cancelTimer('checkQuorum');
 }

@@ -39,6 +39,8 @@ export const raftTemplates: TemplateTable = {
     'S{{node}} rejects S{{candidate}}’s vote request in term {{term}}: S{{node}}’s last log term {{lastTerm}} is newer than S{{candidate}}’s {{candLastTerm}}.',
   'raft.vote.reject.logIndex':
     'S{{node}} rejects S{{candidate}}’s vote request in term {{term}}: both logs end in term {{lastTerm}}, but S{{node}}’s is longer ({{lastIndex}} > {{candLastIndex}} entries).',
+  'raft.vote.ignore.isLeader':
+    'S{{node}} ignores S{{candidate}}’s vote request for term {{term}}: S{{node}} leads term {{currentTerm}} itself, and with CheckQuorum a leader keeps its term while a majority answers it (thesis §4.2.3).',
   'raft.vote.ignore.lease':
     'S{{node}} ignores S{{candidate}}’s vote request for term {{term}}: it heard from leader S{{leader}} {{sinceMs}} ms ago, within the minimum election timeout of {{minMs}} ms, so it keeps its term (CheckQuorum lease, thesis §4.2.3).',
   'raft.vote.received': 'S{{node}} receives S{{from}}’s vote in term {{term}}: {{votes}} of the {{needed}} it needs.',

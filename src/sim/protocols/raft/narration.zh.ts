@@ -36,6 +36,8 @@ export const raftTemplatesZh: TemplateTable = {
     'S{{node}} 拒绝 S{{candidate}} 在任期 {{term}} 的投票请求：S{{node}} 最后一条日志的任期 {{lastTerm}} 比 S{{candidate}} 的 {{candLastTerm}} 更新。',
   'raft.vote.reject.logIndex':
     'S{{node}} 拒绝 S{{candidate}} 在任期 {{term}} 的投票请求：双方的日志都止于任期 {{lastTerm}}，但 S{{node}} 的更长（{{lastIndex}} > {{candLastIndex}} 条）。',
+  'raft.vote.ignore.isLeader':
+    'S{{node}} 不理会 S{{candidate}} 在任期 {{term}} 的投票请求：S{{node}} 自己就是任期 {{currentTerm}} 的 Leader；开启 CheckQuorum 时，只要多数派还在回应它，Leader 就保持当前任期（论文 §4.2.3）。',
   'raft.vote.ignore.lease':
     'S{{node}} 不理会 S{{candidate}} 在任期 {{term}} 的投票请求：它 {{sinceMs}} ms 前刚收到 Leader S{{leader}} 的消息，还在最小选举超时 {{minMs}} ms 之内，所以保持当前任期不变（CheckQuorum 租约，论文 §4.2.3）。',
   'raft.vote.received': 'S{{node}} 收到 S{{from}} 在任期 {{term}} 的投票：已有 {{votes}} 票，需要 {{needed}} 票。',

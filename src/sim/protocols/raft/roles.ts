@@ -48,7 +48,8 @@ function setLeader(state: RaftState, io: RaftIO, leader: number | null): void {
   io.changed('leader', leader);
 }
 
-function freshFlags(io: RaftIO): boolean[] {
+/** Who answered since the last CheckQuorum count: nobody yet but the leader itself. */
+export function freshFlags(io: RaftIO): boolean[] {
   const flags = new Array<boolean>(io.nodeCount + 1).fill(false);
   flags[io.id] = true;
   return flags;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../scenario/schema';
-import { liveLeaders, logOf, raftStates, simulate } from './scenarioHelpers';
+import { liveLeaders, logOf, raftCase, raftStates, simulate } from './scenarioHelpers';
 import { loadExample } from './testHarness';
 
 /** The same scenario with its unsafe switches off. */
@@ -86,5 +86,39 @@ describe('every unsafe switch has a scenario in which a checker catches it', () 
     const sim = simulate(loadExample('raft-unsafe-forget-vote'));
     sim.runUntil(1000);
     expect(sim.violations.map((v) => v.message)).toEqual(['S1 and S2 are both leaders in term 1']);
+  });
+});
+
+describe('the checkers see every message a resumed node handles (issue 14: the resumed-inbox blind spot)', () => {
+  // The audit's scenario: S1 wins term 1 with half the votes while paused messages wait, and loses
+  // it again within the same resume; S3 leads term 1 meanwhile.
+  const scenario = (pause: boolean): Scenario =>
+    raftCase(
+      4,
+      [
+        { at: 0, do: 'partition', groups: [[1, 2], [3, 4]] },
+        { at: 0, do: 'timeout', node: 1 },
+        { at: 0, do: 'timeout', node: 3 },
+        ...(pause ? [{ at: 5, do: 'pause', node: 1 }] : []),
+        { at: 30, do: 'heal' },
+        { at: 40, do: 'timeout', node: 2 },
+        ...(pause ? [{ at: 100, do: 'resume', node: 1 }] : []),
+      ],
+      { unsafe: { quorum: 'half' }, leaderNoop: false, electionTimeout: [1000, 1500] },
+    );
+
+  it('without the pause, Election Safety fires when S1 wins term 1 at 20 ms', () => {
+    const sim = simulate(scenario(false));
+    sim.runUntil(500);
+    expect(invariants(sim)).toContain('Election Safety');
+    expect(sim.violations.find((v) => v.invariant === 'Election Safety')!.at).toBe(20);
+  });
+
+  it('with S1 paused and resumed, it fires at the resume, though S1 is no longer leader once its inbox is handled', () => {
+    const sim = simulate(scenario(true));
+    sim.runUntil(500);
+    const violation = sim.violations.find((v) => v.invariant === 'Election Safety');
+    expect(violation?.at).toBe(100);
+    expect(violation?.message).toMatch(/term 1/);
   });
 });

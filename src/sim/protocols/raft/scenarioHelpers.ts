@@ -27,3 +27,8 @@ export function logOf(s: { log: readonly { term: number; value: string | null }[
 export function simulate(scenario: Scenario, patch: Partial<Scenario> = {}): Simulation {
   return createSimulation({ ...scenario, ...patch } as Scenario);
 }
+
+/** A Raft scenario of `nodes` servers with fixed 10-ms links (seed 1): the shape of a small audit case. */
+export function raftCase(nodes: number, events: unknown[], params: Record<string, unknown> = {}): Scenario {
+  return { version: 1, protocol: 'raft', seed: 1, nodes, network: { latency: [10, 10] }, params, events } as Scenario;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../scenario/schema';
-import { liveLeaders, logOf, raftStates, simulate } from './scenarioHelpers';
+import { liveLeaders, logOf, raftCase, raftStates, simulate } from './scenarioHelpers';
 import { loadExample } from './testHarness';
 
 function withParams(s: Scenario, params: Record<string, unknown>): Scenario {
@@ -164,6 +164,38 @@ describe('thesis §9.6 PreVote and §6.2 CheckQuorum', () => {
     const off = simulate(withParams(base, { checkQuorum: false }));
     off.runUntil(500 + 2 * 300);
     expect(raftStates(off)[1]!.role).toBe('leader');
+  });
+
+  // Issue 14's audit scenario: a `set` that turns CheckQuorum on mid-run arms the sitting leader's check.
+  const setMidRun = (checkQuorum: boolean): Scenario =>
+    raftCase(3, [
+      { at: 0, do: 'timeout', node: 1 },
+      { at: 500, do: 'set', params: { checkQuorum } },
+      { at: 600, do: 'partition', groups: [[1], [2, 3]] },
+    ]);
+
+  it('CheckQuorum set on mid-run: the leader elected before it is checked, and steps down once isolated', () => {
+    const sim = simulate(setMidRun(true));
+    // Checks every 300 ms (the election timeout's maximum) from the set at 500: at 800 S2 and S3
+    // had answered since 500 (the cut came at 600); at 1,100 nobody had since 800.
+    sim.runUntil(1099);
+    expect(raftStates(sim)[1]!.role).toBe('leader');
+    sim.runUntil(1100);
+    expect(raftStates(sim)[1]!.role).toBe('follower');
+    // Alone, it then runs for elections it cannot win; it never leads again.
+    sim.runUntil(3000);
+    expect(raftStates(sim)[1]!.role).not.toBe('leader');
+    expect(liveLeaders(sim).map((l) => l.id)).not.toContain(1);
+    expect(liveLeaders(sim)).toHaveLength(1);
+  });
+
+  it('set off again, the isolated leader keeps believing it leads (no check is left armed)', () => {
+    const scenario = setMidRun(true);
+    scenario.events = [...(scenario.events ?? []), { at: 550, do: 'set', params: { checkQuorum: false } }].sort((a, b) => a.at - b.at) as Scenario['events'];
+    const sim = simulate(scenario);
+    sim.runUntil(3000);
+    expect(raftStates(sim)[1]!.role).toBe('leader');
+    expect(raftStates(sim)[1]!.term).toBe(1);
   });
 });
 
