@@ -24,7 +24,7 @@ describe('followRun', () => {
     const follower = followRun(show, 100);
     const shownAt: number[] = [];
     show.mockImplementation(() => shownAt.push(performance.now()));
-    // Frames every 33 ms for one second: the changes they bring show in their own task.
+    // Frames every 33 ms (a 30-Hz stream) for one second: the changes they bring show in their own task.
     for (let frame = 0; frame <= 30; frame++) {
       if (frame > 0) vi.advanceTimersByTime(33);
       follower.changed(true);
