@@ -21,7 +21,9 @@ const views: Record<string, (page: Page) => Promise<void>> = {
     await page.getByRole('button', { name: 'Play' }).click();
     await page.waitForTimeout(300);
     await page.getByRole('button', { name: 'Pause' }).click();
-    await expect.poll(() => page.locator('g.message').count()).toBeGreaterThan(0);
+    // Where the pause lands depends on real time: step on until a message is in flight (a few events at most).
+    for (let i = 0; i < 40 && (await page.locator('g.message').count()) === 0; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect(page.locator('g.message').first()).toBeAttached();
     // Zoom the timeline onto the election (a brush over 0.1–0.6 s).
     await brushTimeline(page, 100, 600);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

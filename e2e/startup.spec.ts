@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { collectErrors, waitForReady } from './helpers';
+import { collectErrors, seekTo, waitForReady } from './helpers';
 
 /**
  * At startup the cluster is drawn first: the panels around it (the space-time diagram, the tabs,
@@ -42,4 +42,29 @@ test('a page opened in a background tab (no animation frames) still shows its pa
   await page.goto('/#lib=raft-first-election');
   await expect(page.getByRole('heading', { name: 'Narration' })).toBeVisible({ timeout: 5000 });
   await expect(page.getByRole('img', { name: /Space-time diagram/ })).toBeAttached();
+});
+
+test('the narration keeps its latest line in view by itself, and a short one starts at the top', async ({ page }) => {
+  await page.goto('/#lib=raft-first-election');
+  await waitForReady(page);
+  const log = page.getByRole('log', { name: 'Narration' });
+  const box = log.locator('..');
+  // At the start: a line or two, at the top of the box.
+  const top = await box.evaluate((b) => {
+    const first = b.querySelector('li')!;
+    return first.getBoundingClientRect().top - b.getBoundingClientRect().top;
+  });
+  expect(top).toBeLessThan(4);
+  // Many lines later: the last one is inside the box, at its bottom.
+  await seekTo(page, 3000);
+  await expect(log.locator('li')).not.toHaveCount(1);
+  const fits = await box.evaluate((b) => {
+    const lines = b.querySelectorAll('li');
+    const last = lines[lines.length - 1].getBoundingClientRect();
+    const frame = b.getBoundingClientRect();
+    return { overflow: b.scrollHeight > b.clientHeight, lastBottom: Math.round(last.bottom), boxBottom: Math.round(frame.bottom), lastTop: last.top >= frame.top };
+  });
+  expect(fits.overflow).toBe(true);
+  expect(Math.abs(fits.lastBottom - fits.boxBottom)).toBeLessThanOrEqual(2);
+  expect(fits.lastTop).toBe(true);
 });

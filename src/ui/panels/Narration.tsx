@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMs } from '../labels';
 import type { Lang } from '../i18n/language';
@@ -13,7 +13,6 @@ export function Narration() {
   const lines = usePanelValue((s) => s.narration);
   const playing = useUi((s) => s.playback !== 'paused');
   const lang = useUi((s) => s.lang);
-  const ref = useRef<HTMLOListElement>(null);
   const [loaded, setLoaded] = useState(isNarrationLoaded);
   const started = useUi((s) => s.frame !== null);
   // The templates load once the first frame has been drawn and the page is idle (the first paint
@@ -29,22 +28,22 @@ export function Narration() {
       else window.clearTimeout(idle);
     };
   }, [started]);
-  useEffect(() => {
-    const list = ref.current;
-    if (list) list.scrollTop = list.scrollHeight;
-  }, [lines]);
   return (
     <section className="narration panel" aria-labelledby="narration-heading">
       <div className="panel-head">
         <h2 id="narration-heading">{t('narration.title')}</h2>
       </div>
-      {/* Announced while stepping; silent while playing, when it would be a torrent. */}
-      <ol ref={ref} role="log" aria-labelledby="narration-heading" aria-live={playing ? 'off' : 'polite'} className="narration-lines">
-        {lines.length === 0 && <li className="muted">{t('narration.empty')}</li>}
-        {lines.map((line) => (
-          <Line key={line.key} line={line} lang={lang} loaded={loaded} />
-        ))}
-      </ol>
+      {/* The box keeps its end in view by itself (flex, column-reverse): no script scrolls it, so
+          no layout is forced each time lines arrive. */}
+      <div className="narration-scroll">
+        {/* Announced while stepping; silent while playing, when it would be a torrent. */}
+        <ol role="log" aria-labelledby="narration-heading" aria-live={playing ? 'off' : 'polite'} className="narration-lines">
+          {lines.length === 0 && <li className="muted">{t('narration.empty')}</li>}
+          {lines.map((line) => (
+            <Line key={line.key} line={line} lang={lang} loaded={loaded} />
+          ))}
+        </ol>
+      </div>
     </section>
   );
 }
