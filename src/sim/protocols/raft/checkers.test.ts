@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Checker, ClusterSnapshot } from '../../kernel/protocol';
-import { electionSafety, leaderAppendOnly, leaderCompleteness, logMatching, stateMachineSafety } from './checkers';
+import { committedDurability, electionSafety, leaderAppendOnly, leaderCompleteness, logMatching, stateMachineSafety } from './checkers';
 import { truncateFrom } from './log';
 import { bootNode } from './testHarness';
 import type { LogEntry, RaftState } from './types';
@@ -107,5 +107,41 @@ describe('Raft Figure 3 properties, checked from outside the nodes', () => {
     for (const checker of [electionSafety, leaderAppendOnly, logMatching, leaderCompleteness, stateMachineSafety] as Checker<RaftState, unknown>[]) {
       expect(run(checker, cluster(states)), checker.invariant).toEqual([]);
     }
+  });
+});
+
+describe('Committed Durability, from the logs alone', () => {
+  const log3 = () => [entry(1, 'x=1'), entry(1, 'x=2'), entry(1, 'x=3')];
+
+  it('a node that counts more entries committed than it holds', () => {
+    expect(run(committedDurability, cluster([node(1, 1, { log: log3(), commitIndex: 4 })]))).toEqual(['S1 counts 4 entries as committed but holds only 3']);
+  });
+
+  it('a committed entry overwritten in place, even below the last entry (Leader Append-Only looks only at the end)', () => {
+    const a = node(1, 2, { role: 'leader', term: 1, log: log3(), commitIndex: 3 });
+    const before = cluster([a, node(2, 2, { log: log3() })]);
+    const changed = structuredClone(a);
+    changed.log[1] = entry(1, 'y=2');
+    expect(run(committedDurability, before, cluster([changed, before.states[2]], 1))).toEqual(['S1 replaced the committed entry at index 2: "x=2" of term 1 became "y=2" of term 1']);
+  });
+
+  it('a committed entry that vanishes from a log that held it, also across a crash and restart', () => {
+    const a = node(1, 2, { log: log3(), commitIndex: 3 });
+    const b = node(2, 2, { log: log3(), commitIndex: 0 });
+    const restarted = node(2, 2, { log: log3().slice(0, 1), commitIndex: 0 });
+    expect(run(committedDurability, cluster([a, b]), cluster([a, null]), cluster([a, restarted]))).toEqual([
+      'S2 lost the committed entry at index 2 ("x=2", term 1): its log has 1 entries',
+    ]);
+  });
+
+  it('a follower with a stale entry at a committed index it has not caught up to is fine; once it holds the committed one, it must keep it', () => {
+    const leader = node(1, 2, { role: 'leader', term: 2, log: [entry(1, 'x=1'), entry(2, 'x=2')], commitIndex: 2 });
+    const stale = node(2, 2, { term: 2, log: [entry(1, 'x=1'), entry(1, 'old')] });
+    const caughtUp = node(2, 2, { term: 2, log: [entry(1, 'x=1'), entry(2, 'x=2')] });
+    const broken = node(2, 2, { term: 2, log: [entry(1, 'x=1'), entry(1, 'old')] });
+    expect(run(committedDurability, cluster([leader, stale]), cluster([leader, caughtUp]))).toEqual([]);
+    expect(run(committedDurability, cluster([leader, stale]), cluster([leader, caughtUp]), cluster([leader, broken], 2))).toEqual([
+      'S2 replaced the committed entry at index 2: "x=2" of term 2 became "old" of term 1',
+    ]);
   });
 });

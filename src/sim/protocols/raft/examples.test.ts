@@ -19,7 +19,7 @@ const expected: Record<string, { leader: string; terms: number[]; commit: number
     leader: 'S5/t5',
     terms: [4, 5, 5, 5, 5],
     commit: [0, 2, 2, 2, 2],
-    violations: ['Leader Completeness', 'State Machine Safety'],
+    violations: ['Leader Completeness', 'Committed Durability', 'State Machine Safety'],
   },
   'raft-unsafe-quorum-half': {
     leader: 'S1/t1',
@@ -31,7 +31,7 @@ const expected: Record<string, { leader: string; terms: number[]; commit: number
     leader: 'S3/t2',
     terms: [1, 2, 2],
     commit: [0, 2, 1],
-    violations: ['Leader Completeness', 'State Machine Safety'],
+    violations: ['Leader Completeness', 'Committed Durability', 'State Machine Safety'],
   },
   'raft-unsafe-forget-vote': { leader: 'S1/t1', terms: [1, 1, 1], commit: [0, 0, 0], violations: ['Election Safety'] },
 };

@@ -20,6 +20,9 @@ describe('Figure 8: why a leader commits only entries of its own term (§5.4.2)'
     sim.runUntil(1000);
     expect(sim.violations.map((v) => v.message)).toEqual([
       'S5 became leader of term 5 without the entry committed at index 2 ("x=2", term 2, committed in term 4)',
+      'S2 replaced the committed entry at index 2: "x=2" of term 2 became "x=3" of term 3',
+      'S3 replaced the committed entry at index 2: "x=2" of term 2 became "x=3" of term 3',
+      'S4 replaced the committed entry at index 2: "x=2" of term 2 became "x=3" of term 3',
       'S1 applied "x=2" (term 2) at index 2, but S5 applied "x=3" (term 3) there',
     ]);
   });
@@ -55,8 +58,8 @@ describe('Figure 8: why a leader commits only entries of its own term (§5.4.2)'
 describe('every unsafe switch has a scenario in which a checker catches it', () => {
   it.each([
     { example: 'raft-unsafe-quorum-half', caught: ['Election Safety', 'Log Matching', 'State Machine Safety'] },
-    { example: 'raft-figure8-unsafe', caught: ['Leader Completeness', 'State Machine Safety'] },
-    { example: 'raft-unsafe-vote-without-log-check', caught: ['Leader Completeness', 'State Machine Safety'] },
+    { example: 'raft-figure8-unsafe', caught: ['Leader Completeness', 'Committed Durability', 'State Machine Safety'] },
+    { example: 'raft-unsafe-vote-without-log-check', caught: ['Leader Completeness', 'Committed Durability', 'State Machine Safety'] },
     { example: 'raft-unsafe-forget-vote', caught: ['Election Safety'] },
   ])('$example: caught by $caught; the same events with the switch off break nothing', ({ example, caught }) => {
     const scenario = loadExample(example);

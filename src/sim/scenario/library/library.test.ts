@@ -489,7 +489,7 @@ const momentClaims: Record<string, (sim: Simulation, entry: LibraryEntry) => voi
     // Each checker fires first at its moment; S5 takes office at the first.
     const first = new Map<string, number>();
     for (const v of sim.violations) if (!first.has(v.invariant)) first.set(v.invariant, v.at);
-    expect(Object.fromEntries(first)).toEqual({ 'Leader Completeness': lc, 'State Machine Safety': sms });
+    expect(Object.fromEntries(first)).toEqual({ 'Leader Completeness': lc, 'Committed Durability': overwritten, 'State Machine Safety': sms });
     expect(said(sim, 'raft.election.won').map((s) => `S${s.node}/t${s.params.term}@${s.t}`)).toEqual(['S1/t4@20', `S5/t5@${lc}`]);
     // The committed x=2 is replaced on S2, S3 and S4 at once.
     expect(said(sim, 'raft.append.truncateCommitted').map((s) => `S${s.node}@${s.t}`)).toEqual([2, 3, 4].map((n) => `S${n}@${overwritten}`));

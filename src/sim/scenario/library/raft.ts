@@ -334,19 +334,19 @@ export const raftLibrary: LibraryEntry[] = [
     group: 'raft-safety',
     title: { en: 'Raft Figure 8: committing an old-term entry by counting (unsafe)', zh: 'Raft 图 8：靠计数提交旧任期的日志（不安全）' },
     watch: {
-      en: 'The same run with the unsafe switch commitOldTermByCount: S1 commits x=2 because a majority stores it. Watch S5 win term 5 anyway and overwrite the committed x=2 with x=3: the Leader Completeness and State Machine Safety checkers fire.',
-      zh: '同样的过程，但打开了不安全开关 commitOldTermByCount：S1 只因为过半节点存有 x=2 就提交了它。注意 S5 照样赢得任期 5，并用 x=3 覆盖了已提交的 x=2：Leader Completeness 和 State Machine Safety 两项不变式检查报警（安全性违规）。',
+      en: 'The same run with the unsafe switch commitOldTermByCount: S1 commits x=2 because a majority stores it. Watch S5 win term 5 anyway and overwrite the committed x=2 with x=3: the Leader Completeness, Committed Durability and State Machine Safety checkers fire.',
+      zh: '同样的过程，但打开了不安全开关 commitOldTermByCount：S1 只因为过半节点存有 x=2 就提交了它。注意 S5 照样赢得任期 5，并用 x=3 覆盖了已提交的 x=2：Leader Completeness、Committed Durability 和 State Machine Safety 三项不变式检查报警（安全性违规）。',
     },
     get scenario() {
       return libraryScenario('raft-figure8-unsafe', figure8Unsafe);
     },
     until: 1000,
-    outcome: { leader: 'S5/t5', violations: ['Leader Completeness', 'State Machine Safety'] },
+    outcome: { leader: 'S5/t5', violations: ['Leader Completeness', 'Committed Durability', 'State Machine Safety'] },
     moments: [
       { at: 60, label: { en: 'S1 commits the old-term x=2 by counting', zh: 'S1 靠计数提交了旧任期的 x=2' } },
       { at: 100, label: { en: 'S1 crashes', zh: 'S1 宕机' } },
       { at: 220, label: { en: 'S5 wins term 5: Leader Completeness fires', zh: 'S5 赢得任期 5：Leader Completeness 报警' } },
-      { at: 250, label: { en: 'The committed x=2 is overwritten with x=3', zh: '已提交的 x=2 被 x=3 覆盖' } },
+      { at: 250, label: { en: 'x=2 overwritten: Committed Durability fires', zh: 'x=2 被覆盖：Committed Durability 报警' } },
       { at: 260, label: { en: 'State Machine Safety fires', zh: 'State Machine Safety 报警' } },
     ],
     compare: 'raft-figure8-safe',

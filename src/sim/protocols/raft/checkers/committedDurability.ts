@@ -1,0 +1,59 @@
+import type { Checker } from '../../../kernel/protocol';
+import { firstChanged, lastChanged, perNode } from '../../../kernel/checkerHelpers';
+import { describeValue } from '../log';
+import type { RaftState } from '../types';
+
+interface Memory {
+  /** The entry committed at each index (term, value), as the first node to commit it held it; index 0 unused. */
+  term: number[];
+  value: (string | null)[];
+  /** held[id]: node id's log begins with the committed entries 1..held[id], exactly. */
+  held: number[];
+}
+
+/**
+ * Committed entries are durable (Raft §5.4, from the logs alone, no bookkeeping of the nodes'):
+ * a node never says more is committed than its log holds, and once a node's log holds a
+ * committed entry, that entry never changes or disappears from it (through crashes and restarts
+ * too, since the log is on disk). A follower may still hold a stale entry at a committed index
+ * it has not caught up to; only what it held in agreement with the committed entry counts.
+ */
+export const committedDurability: Checker<RaftState, Memory> = {
+  invariant: 'Committed Durability',
+  init: () => ({ term: [0], value: [null], held: [] }),
+  check(cluster, memory, report) {
+    const held = perNode(memory.held, cluster.nodeCount, 0);
+    const last = lastChanged(cluster);
+    for (let id = firstChanged(cluster); id <= last; id++) {
+      const s = cluster.states[id];
+      if (!s) continue;
+      const log = s.log;
+      if (s.commitIndex > log.length) report(`S${id} counts ${s.commitIndex} entries as committed but holds only ${log.length}`);
+      // What it held of the committed entries is still there, unchanged.
+      for (let i = 1; i <= held[id]; i++) {
+        if (i > log.length) {
+          report(`S${id} lost the committed entry at index ${i} (${describeValue(memory.value[i])}, term ${memory.term[i]}): its log has ${log.length} entries`);
+          held[id] = i - 1;
+          break;
+        }
+        const e = log[i - 1];
+        if (e.term !== memory.term[i] || e.value !== memory.value[i]) {
+          report(`S${id} replaced the committed entry at index ${i}: ${describeValue(memory.value[i])} of term ${memory.term[i]} became ${describeValue(e.value)} of term ${e.term}`);
+          held[id] = i - 1;
+          break;
+        }
+      }
+      // Entries it commits that no one committed before.
+      const committed = Math.min(s.commitIndex, log.length);
+      for (let i = memory.term.length; i <= committed; i++) {
+        memory.term.push(log[i - 1].term);
+        memory.value.push(log[i - 1].value);
+      }
+      // How far its log now agrees with them.
+      let i = held[id] + 1;
+      const upTo = Math.min(log.length, memory.term.length - 1);
+      while (i <= upTo && log[i - 1].term === memory.term[i] && log[i - 1].value === memory.value[i]) i++;
+      held[id] = i - 1;
+    }
+  },
+};
