@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { collectErrors, seekTo, waitForReady } from './helpers';
 
 /**
@@ -55,10 +55,27 @@ test('the narration keeps its latest line in view by itself, and a short one sta
     return first.getBoundingClientRect().top - b.getBoundingClientRect().top;
   });
   expect(top).toBeLessThan(4);
-  // Many lines later: the last one is inside the box, at its bottom.
+  // Lines arriving one frame after another while playing, then all replaced by a seek: either
+  // way the last one is inside the box, at its bottom.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(() => log.locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(30);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expectLastLineAtBottom(box);
   await seekTo(page, 3000);
   // The last lines come first and the older ones right after them (all that the window keeps).
   await expect.poll(() => log.locator('li').count()).toBeGreaterThan(30);
+  await expectLastLineAtBottom(box);
+  // On a tablet the panels stack and the box is shorter; it still ends at the latest line.
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(() => log.locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(30);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expectLastLineAtBottom(box);
+  expect(await box.evaluate((b) => b.clientHeight)).toBe(240);
+});
+
+async function expectLastLineAtBottom(box: Locator): Promise<void> {
   const fits = await box.evaluate((b) => {
     const lines = b.querySelectorAll('li');
     const last = lines[lines.length - 1].getBoundingClientRect();
@@ -68,4 +85,4 @@ test('the narration keeps its latest line in view by itself, and a short one sta
   expect(fits.overflow).toBe(true);
   expect(Math.abs(fits.lastBottom - fits.boxBottom)).toBeLessThanOrEqual(2);
   expect(fits.lastTop).toBe(true);
-});
+}

@@ -178,6 +178,10 @@ describe('thesis §9.6 PreVote and §6.2 CheckQuorum', () => {
     const sim = simulate(setMidRun(true));
     // Checks every 300 ms (the election timeout's maximum) from the set at 500: at 800 S2 and S3
     // had answered since 500 (the cut came at 600); at 1,100 nobody had since 800.
+    sim.runUntil(499);
+    expect(sim.timersOf(1).map((t) => t.name)).not.toContain('checkQuorum');
+    sim.runUntil(500);
+    expect(sim.timersOf(1)).toContainEqual({ name: 'checkQuorum', due: 800 });
     sim.runUntil(1099);
     expect(raftStates(sim)[1]!.role).toBe('leader');
     sim.runUntil(1100);
@@ -189,10 +193,25 @@ describe('thesis §9.6 PreVote and §6.2 CheckQuorum', () => {
     expect(liveLeaders(sim)).toHaveLength(1);
   });
 
+  it('a leader paused when CheckQuorum is set hears of it when it resumes', () => {
+    const scenario = setMidRun(true);
+    scenario.events = [...(scenario.events ?? []), { at: 400, do: 'pause', node: 1 }, { at: 550, do: 'resume', node: 1 }].sort((a, b) => a.at - b.at) as Scenario['events'];
+    const sim = simulate(scenario);
+    sim.runUntil(549);
+    expect(sim.timersOf(1).map((t) => t.name)).not.toContain('checkQuorum');
+    sim.runUntil(550);
+    expect(raftStates(sim)[1]!.role).toBe('leader');
+    expect(sim.timersOf(1)).toContainEqual({ name: 'checkQuorum', due: 850 });
+  });
+
   it('set off again, the isolated leader keeps believing it leads (no check is left armed)', () => {
     const scenario = setMidRun(true);
     scenario.events = [...(scenario.events ?? []), { at: 550, do: 'set', params: { checkQuorum: false } }].sort((a, b) => a.at - b.at) as Scenario['events'];
     const sim = simulate(scenario);
+    sim.runUntil(520);
+    expect(sim.timersOf(1).map((t) => t.name)).toContain('checkQuorum');
+    sim.runUntil(560);
+    expect(sim.timersOf(1).map((t) => t.name)).not.toContain('checkQuorum');
     sim.runUntil(3000);
     expect(raftStates(sim)[1]!.role).toBe('leader');
     expect(raftStates(sim)[1]!.term).toBe(1);
