@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Checker, ClusterSnapshot } from '../../kernel/protocol';
 import { committedDurability, electionSafety, leaderAppendOnly, leaderCompleteness, logMatching, stateMachineSafety } from './checkers';
+import { FULL_SCAN_ENTRIES, ROTATING_ENTRIES, scanRanges, TAIL_ENTRIES } from './checkers/logScan';
 import { truncateFrom } from './log';
 import { bootNode } from './testHarness';
 import type { LogEntry, RaftState } from './types';
@@ -49,13 +50,28 @@ describe('Raft Figure 3 properties, checked from outside the nodes', () => {
     truncateFrom(a, 2);
     a.log.push(entry(2, 'x=9'));
     leaderAppendOnly.check(cluster([a], 1), memory, (m) => reports.push(m));
-    expect(reports).toEqual(['S1, leader of term 2, deleted its entries from index 2 on']);
+    expect(reports).toEqual(['S1, leader of term 2, overwrote its entry at index 2: "x=2" of term 2 became "x=9" of term 2']);
     a.log[1] = entry(2, 'x=7');
     leaderAppendOnly.check(cluster([a], 1), memory, (m) => reports.push(m));
     expect(reports.at(-1)).toBe('S1, leader of term 2, overwrote its entry at index 2: "x=9" of term 2 became "x=7" of term 2');
     a.log.length = 1;
     leaderAppendOnly.check(cluster([a], 1), memory, (m) => reports.push(m));
     expect(reports.at(-1)).toBe('S1, leader of term 2, shortened its log from 2 to 1 entries');
+  });
+
+  it('§5.3 Leader Append-Only trusts no bookkeeping of the node: an entry below the last one changed in place', () => {
+    const a = node(1, 1, { role: 'leader', term: 2, log: [entry(1, 'x=1'), entry(2, 'x=2'), entry(2, 'x=3')] });
+    const memory = leaderAppendOnly.init();
+    const reports: string[] = [];
+    leaderAppendOnly.check(cluster([a]), memory, (m) => reports.push(m));
+    a.log[1].value = 'y=2';
+    a.log.push(entry(2, 'x=4'));
+    leaderAppendOnly.check(cluster([a], 1), memory, (m) => reports.push(m));
+    expect(reports).toEqual(['S1, leader of term 2, overwrote its entry at index 2: "x=2" of term 2 became "y=2" of term 2']);
+    // Appending is what a leader does: nothing more to report.
+    a.log.push(entry(2, 'x=5'));
+    leaderAppendOnly.check(cluster([a], 1), memory, (m) => reports.push(m));
+    expect(reports).toHaveLength(1);
   });
 
   it('§5.3 Log Matching: same index and term but a different command, or a different history before it', () => {
@@ -70,7 +86,7 @@ describe('Raft Figure 3 properties, checked from outside the nodes', () => {
     ]);
   });
 
-  it('§5.3 Log Matching is incremental: a rewrite is re-checked from where it starts', () => {
+  it('§5.3 Log Matching re-checks what a log already held: a rewrite is seen though the node says nothing of it', () => {
     const a = node(1, 2, { log: [entry(1, 'x=1'), entry(1, 'x=2')] });
     const b = node(2, 2, { log: [entry(1, 'x=1')] });
     const memory = logMatching.init();
@@ -80,6 +96,10 @@ describe('Raft Figure 3 properties, checked from outside the nodes', () => {
     b.log.push(entry(1, 'x=0'), entry(1, 'x=2'));
     logMatching.check(cluster([a, b], 2), memory, (m) => reports.push(m));
     expect(reports).toEqual(['S1 and S2 both have an entry at index 1 in term 1, but S1\'s is "x=1" and S2\'s is "x=0"']);
+    // The same length, one entry replaced in place.
+    a.log[1] = entry(1, 'z=2');
+    logMatching.check(cluster([a, b], 1), memory, (m) => reports.push(m));
+    expect(reports.at(-1)).toBe('S1\'s entry at index 2 in term 1 changed from "x=2" to "z=2"');
   });
 
   it('§5.4.3 State Machine Safety: two servers apply different commands at one index', () => {
@@ -143,5 +163,50 @@ describe('Committed Durability, from the logs alone', () => {
     expect(run(committedDurability, cluster([leader, stale]), cluster([leader, caughtUp]), cluster([leader, broken], 2))).toEqual([
       'S2 replaced the committed entry at index 2: "x=2" of term 2 became "old" of term 1',
     ]);
+  });
+});
+
+describe('long logs: each check compares a bounded part of the log, and still sees every change', () => {
+  const long = (n: number) => Array.from({ length: n }, (_, i) => entry(1, `x=${i + 1}`));
+
+  it('scanRanges: short logs whole; long ones the newest entries and, with a cursor, older ones in turn until all were seen', () => {
+    expect(scanRanges(FULL_SCAN_ENTRIES, null, 1)).toMatchObject({ olderTo: 0, tailFrom: 1, tailTo: FULL_SCAN_ENTRIES });
+    expect(scanRanges(1000, null, 1)).toMatchObject({ olderFrom: 1, olderTo: 0, tailFrom: 1000 - TAIL_ENTRIES + 1, tailTo: 1000 });
+    const cursor: number[] = [];
+    const seen = new Set<number>();
+    const older = 1000 - TAIL_ENTRIES;
+    for (let k = 0; k < Math.ceil(older / ROTATING_ENTRIES); k++) {
+      const r = scanRanges(1000, cursor, 2);
+      for (let i = r.olderFrom; i <= r.olderTo; i++) seen.add(i);
+    }
+    expect(seen.size).toBe(older);
+    // …and then it starts over.
+    expect(scanRanges(1000, cursor, 2).olderFrom).toBe(1);
+  });
+
+  it('a change among the newest entries of a 1,000-entry log is reported at once by all three log checkers', () => {
+    const leader = () => node(1, 2, { role: 'leader', term: 1, log: long(1000), commitIndex: 1000 });
+    const before = leader();
+    const after = leader();
+    after.log[996] = entry(1, 'y');
+    const pictures = [cluster([before, node(2, 2, { log: long(1000) })]), cluster([after, node(2, 2, { log: long(1000) })], 1)];
+    expect(run(leaderAppendOnly, ...pictures)).toEqual(['S1, leader of term 1, overwrote its entry at index 997: "x=997" of term 1 became "y" of term 1']);
+    expect(run(logMatching, ...pictures)).toEqual(['S1\'s entry at index 997 in term 1 changed from "x=997" to "y"']);
+    expect(run(committedDurability, ...pictures)).toEqual(['S1 replaced the committed entry at index 997: "x=997" of term 1 became "y" of term 1']);
+  });
+
+  it('a committed entry changed deep in a long log is reported within length / ROTATING_ENTRIES checks of that node', () => {
+    const a = node(1, 1, { log: long(1000), commitIndex: 1000 });
+    const memory = committedDurability.init();
+    const reports: string[] = [];
+    committedDurability.check(cluster([a]), memory, (m) => reports.push(m));
+    a.log[9] = entry(1, 'y');
+    let checks = 0;
+    while (reports.length === 0 && checks < 1000) {
+      committedDurability.check(cluster([a], 1), memory, (m) => reports.push(m));
+      checks++;
+    }
+    expect(reports).toEqual(['S1 replaced the committed entry at index 10: "x=10" of term 1 became "y" of term 1']);
+    expect(checks).toBeLessThanOrEqual(Math.ceil(1000 / ROTATING_ENTRIES));
   });
 });

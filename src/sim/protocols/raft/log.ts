@@ -29,14 +29,9 @@ export function atLeastAsUpToDate(lastTermA: number, lastIndexA: number, lastTer
   return lastTermA > lastTermB || (lastTermA === lastTermB && lastIndexA >= lastIndexB);
 }
 
-/**
- * Deletes the entries from `from` on (a conflicting suffix, Raft §5.3) and records it for the
- * incremental checkers.
- */
+/** Deletes the entries from `from` on (a conflicting suffix, Raft §5.3). */
 export function truncateFrom(state: RaftState, from: number): void {
   state.log.length = from - 1;
-  state.logRewrites++;
-  state.logRewriteFrom = from;
 }
 
 /** First index of the run of entries with the same term that contains `index` (the conflict hint). */

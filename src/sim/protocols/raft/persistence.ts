@@ -44,8 +44,6 @@ export function boot(persisted: RaftPersisted, io: RaftIO): RaftState {
     matchIndex: [],
     recentlyActive: [],
     commitHeldBackAt: 0,
-    logRewrites: 0,
-    logRewriteFrom: 0,
     stats: { preVotesStarted: 0, electionsStarted: 0, leadershipsWon: 0, appendRejections: 0 },
   };
   io.narrate(state.votedFor === null ? 'raft.boot' : state.votedFor === io.id ? 'raft.boot.votedSelf' : 'raft.boot.voted', {

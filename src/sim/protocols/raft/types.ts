@@ -61,12 +61,6 @@ export interface RaftState {
   recentlyActive: boolean[];
   /** The highest index whose commit the §5.4.2 rule held back, narrated once. */
   commitHeldBackAt: number;
-  /**
-   * Bookkeeping for the incremental checkers: how many times this node deleted a suffix of its
-   * log, and from which index the last time. Checkers re-verify only from there.
-   */
-  logRewrites: number;
-  logRewriteFrom: number;
   stats: RaftStats;
 }
 

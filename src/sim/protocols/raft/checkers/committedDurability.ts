@@ -2,13 +2,25 @@ import type { Checker } from '../../../kernel/protocol';
 import { firstChanged, lastChanged, perNode } from '../../../kernel/checkerHelpers';
 import { describeValue } from '../log';
 import type { RaftState } from '../types';
+import { scanRanges } from './logScan';
 
 interface Memory {
   /** The entry committed at each index (term, value), as the first node to commit it held it; index 0 unused. */
   term: number[];
   value: (string | null)[];
-  /** held[id]: node id's log begins with the committed entries 1..held[id], exactly. */
+  /** held[id]: node id's log began with the committed entries 1..held[id], exactly, at the last check. */
   held: number[];
+  /** Where each node's next look at its older entries starts (see logScan.ts). */
+  cursor: number[];
+}
+
+/** The first index in from..to where the log differs from the committed entries, or null. */
+function firstDifferent(log: RaftState['log'], memory: Memory, from: number, to: number): number | null {
+  for (let i = from; i <= to; i++) {
+    const e = log[i - 1];
+    if (e.term !== memory.term[i] || e.value !== memory.value[i]) return i;
+  }
+  return null;
 }
 
 /**
@@ -17,10 +29,11 @@ interface Memory {
  * committed entry, that entry never changes or disappears from it (through crashes and restarts
  * too, since the log is on disk). A follower may still hold a stale entry at a committed index
  * it has not caught up to; only what it held in agreement with the committed entry counts.
+ * Which held entries a check compares: see logScan.ts (all of them in logs of up to 32 entries).
  */
 export const committedDurability: Checker<RaftState, Memory> = {
   invariant: 'Committed Durability',
-  init: () => ({ term: [0], value: [null], held: [] }),
+  init: () => ({ term: [0], value: [null], held: [], cursor: [] }),
   check(cluster, memory, report) {
     const held = perNode(memory.held, cluster.nodeCount, 0);
     const last = lastChanged(cluster);
@@ -30,18 +43,17 @@ export const committedDurability: Checker<RaftState, Memory> = {
       const log = s.log;
       if (s.commitIndex > log.length) report(`S${id} counts ${s.commitIndex} entries as committed but holds only ${log.length}`);
       // What it held of the committed entries is still there, unchanged.
-      for (let i = 1; i <= held[id]; i++) {
-        if (i > log.length) {
-          report(`S${id} lost the committed entry at index ${i} (${describeValue(memory.value[i])}, term ${memory.term[i]}): its log has ${log.length} entries`);
-          held[id] = i - 1;
-          break;
-        }
-        const e = log[i - 1];
-        if (e.term !== memory.term[i] || e.value !== memory.value[i]) {
-          report(`S${id} replaced the committed entry at index ${i}: ${describeValue(memory.value[i])} of term ${memory.term[i]} became ${describeValue(e.value)} of term ${e.term}`);
-          held[id] = i - 1;
-          break;
-        }
+      if (log.length < held[id]) {
+        const i = log.length + 1;
+        report(`S${id} lost the committed entry at index ${i} (${describeValue(memory.value[i])}, term ${memory.term[i]}): its log has ${log.length} entries`);
+        held[id] = log.length;
+      }
+      const { olderFrom, olderTo, tailFrom, tailTo } = scanRanges(held[id], memory.cursor, id);
+      const replaced = firstDifferent(log, memory, olderFrom, olderTo) ?? firstDifferent(log, memory, tailFrom, tailTo);
+      if (replaced !== null) {
+        const e = log[replaced - 1];
+        report(`S${id} replaced the committed entry at index ${replaced}: ${describeValue(memory.value[replaced])} of term ${memory.term[replaced]} became ${describeValue(e.value)} of term ${e.term}`);
+        held[id] = replaced - 1;
       }
       // Entries it commits that no one committed before.
       const committed = Math.min(s.commitIndex, log.length);

@@ -1,25 +1,40 @@
 import type { Checker } from '../../../kernel/protocol';
 import { describeValue } from '../log';
-import type { RaftState } from '../types';
+import type { LogEntry, RaftState } from '../types';
 import { firstChanged, lastChanged } from '../../../kernel/checkerHelpers';
+import { scanRanges } from './logScan';
 
 interface Slot {
+  /** The term the node leads. */
   term: number;
-  length: number;
-  lastTerm: number;
-  lastValue: string | null;
-  rewrites: number;
+  /** Its log as the checker last saw it in that term: entry i's term and value at [i - 1]. */
+  terms: number[];
+  values: (string | null)[];
 }
 
 interface Memory {
-  /** slots[id]: what node id's log looked like as leader of `term` at the last check. */
+  /** slots[id]: node id's log while it leads, or null when it does not. */
   slots: (Slot | null)[];
+}
+
+function copyOf(term: number, log: readonly LogEntry[]): Slot {
+  return { term, terms: log.map((e) => e.term), values: log.map((e) => e.value) };
+}
+
+/** The first index in from..to where the log differs from the copy, or null. */
+function firstChange(log: readonly LogEntry[], slot: Slot, from: number, to: number): number | null {
+  for (let i = from; i <= to; i++) {
+    const e = log[i - 1];
+    if (e.term !== slot.terms[i - 1] || e.value !== slot.values[i - 1]) return i;
+  }
+  return null;
 }
 
 /**
  * Raft §5.3, Leader Append-Only: a leader never overwrites or deletes entries in its log; it only
- * appends. Checked incrementally: while a node leads one term its log must not shrink, must not
- * have a suffix deleted, and must keep the last entry seen at the previous check.
+ * appends. The checker keeps its own copy of each leader's log from the moment it became leader
+ * and compares the log with it after every event at that node (all of it in logs of up to 32
+ * entries, else the newest; see logScan.ts), so no bookkeeping of the node's own is trusted.
  */
 export const leaderAppendOnly: Checker<RaftState, Memory> = {
   invariant: 'Leader Append-Only',
@@ -35,46 +50,32 @@ export const leaderAppendOnly: Checker<RaftState, Memory> = {
       }
       const log = s.log;
       const slot = slots[id];
-      if (slot && slot.term === s.term && slot.length === log.length && slot.rewrites === s.logRewrites) {
-        // Nothing appended (the common heartbeat case): only the last entry must be unchanged.
-        const e = slot.length > 0 ? log[slot.length - 1] : null;
-        if (e && (e.term !== slot.lastTerm || e.value !== slot.lastValue)) {
-          report(
-            `S${id}, leader of term ${s.term}, overwrote its entry at index ${slot.length}: ${describeValue(slot.lastValue)} of term ${slot.lastTerm} became ${describeValue(e.value)} of term ${e.term}`,
-          );
-        }
+      if (!slot || slot.term !== s.term) {
+        slots[id] = copyOf(s.term, log);
         continue;
       }
-      if (slot && slot.term === s.term) {
-        const who = `S${id}, leader of term ${s.term},`;
-        if (log.length < slot.length) {
-          report(`${who} shortened its log from ${slot.length} to ${log.length} entries`);
-        } else if (s.logRewrites !== slot.rewrites) {
-          report(`${who} deleted its entries from index ${s.logRewriteFrom} on`);
-        } else if (slot.length > 0) {
-          const e = log[slot.length - 1];
-          if (e.term !== slot.lastTerm || e.value !== slot.lastValue) {
-            report(
-              `${who} overwrote its entry at index ${slot.length}: ${describeValue(slot.lastValue)} of term ${slot.lastTerm} became ${describeValue(e.value)} of term ${e.term}`,
-            );
-          }
-        }
+      const who = `S${id}, leader of term ${s.term},`;
+      const had = slot.terms.length;
+      let intact = true;
+      if (log.length < had) {
+        report(`${who} shortened its log from ${had} to ${log.length} entries`);
+        intact = false;
       }
-      const last = log.length > 0 ? log[log.length - 1] : null;
-      if (slot) {
-        slot.term = s.term;
-        slot.length = log.length;
-        slot.lastTerm = last ? last.term : 0;
-        slot.lastValue = last ? last.value : null;
-        slot.rewrites = s.logRewrites;
-      } else {
-        slots[id] = {
-          term: s.term,
-          length: log.length,
-          lastTerm: last ? last.term : 0,
-          lastValue: last ? last.value : null,
-          rewrites: s.logRewrites,
-        };
+      const { olderFrom, olderTo, tailFrom, tailTo } = scanRanges(Math.min(had, log.length), null, id);
+      const changed = firstChange(log, slot, olderFrom, olderTo) ?? firstChange(log, slot, tailFrom, tailTo);
+      if (changed !== null) {
+        const e = log[changed - 1];
+        report(`${who} overwrote its entry at index ${changed}: ${describeValue(slot.values[changed - 1])} of term ${slot.terms[changed - 1]} became ${describeValue(e.value)} of term ${e.term}`);
+        intact = false;
+      }
+      if (!intact) {
+        // Reported once; from here on, changes to the log as it is now are what count.
+        slots[id] = copyOf(s.term, log);
+        continue;
+      }
+      for (let i = had; i < log.length; i++) {
+        slot.terms.push(log[i].term);
+        slot.values.push(log[i].value);
       }
     }
   },
