@@ -92,6 +92,20 @@ describe('CLI (Contract 2)', () => {
     expect(r.code).toBe(0);
   });
 
+  it('fuzz --unsafe turns a switch on in every seed and says how often a checker caught it', () => {
+    const bad = sim(['fuzz', '--protocol', 'raft', '--runs', '1', '--unsafe', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--unsafe "nope" is not an unsafe switch of raft/);
+    const out = join(dir, 'unsafe-failures');
+    // Seed 194 with quorum "half": two leaders of term 12 (without the switch it passes).
+    expect(sim(['fuzz', '--protocol', 'raft', '--runs', '1', '--seed', '194']).code).toBe(0);
+    const r = sim(['fuzz', '--protocol', 'raft', '--runs', '2', '--seed', '194', '--unsafe', 'quorum', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/with unsafe\.quorum on in every seed/);
+    expect(r.stdout).toMatch(/^FAIL seed 194: \d+ ms Election Safety: S\d and S\d are both leaders in term \d+/m);
+    expect(r.stdout).toMatch(/a checker fired in 1 of 2 seeds \(50\.0 %\)/);
+  });
+
   it('run without --json prints a readable summary, and --narrate the story', () => {
     const r = sim(['run', scenarioFile('narrate.json', good), '--until', '2000', '--narrate']);
     expect(r.code).toBe(0);

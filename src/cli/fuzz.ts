@@ -1,16 +1,23 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findFuzzTarget } from '../sim/fuzz/targets';
+import type { FuzzTarget } from '../sim/fuzz/target';
 import { fuzz } from '../sim/fuzz/runner';
 import { shareHash } from '../sim/scenario/codec';
 import { PROTOCOL_IDS, type ProtocolId } from '../sim/scenario/schema';
+import { formatErrors, parseScenario } from '../sim/scenario/validate';
 import { UsageError } from './errors';
+
+/** Failing seeds printed (and written as reproducers) one by one; the rest are counted. */
+const MAX_REPORTED_FAILURES = 20;
 
 export interface FuzzOptions {
   protocol?: string;
   runs?: string;
   seed?: string;
   out?: string;
+  /** An `unsafe` switch turned on in every seed (`quorum` means `"half"`). */
+  unsafe?: string;
 }
 
 /** Swarm fuzzing: returns the process exit code (1 when any seed failed). */
@@ -24,17 +31,43 @@ export function fuzzCommand(opts: FuzzOptions, out: (line: string) => void): num
   const target = findFuzzTarget(opts.protocol as ProtocolId);
   if (!target) throw new UsageError(`fuzz: no protocol registered for "${opts.protocol}" yet`);
   const dir = opts.out ?? 'fuzz-failures';
-  out(`fuzz ${target.protocol}: ${runs} swarm runs from seed ${seed}`);
-  const report = fuzz(target, runs, seed, (s, failure) => {
+  const unsafe = opts.unsafe === undefined ? null : unsafeSwitch(target.protocol, opts.unsafe);
+  const swarm = unsafe === null ? target : withParams(target, { unsafe });
+  out(`fuzz ${target.protocol}: ${runs} swarm runs from seed ${seed}${unsafe === null ? '' : ` with unsafe.${opts.unsafe} on in every seed`}`);
+  let caught = 0;
+  let unsettledOnly = 0;
+  let reported = 0;
+  const report = fuzz(swarm, runs, seed, (s, failure) => {
     if (!failure) return;
+    if (failure.violations.length > 0) caught++;
+    else unsettledOnly++;
+    if (++reported > MAX_REPORTED_FAILURES) return;
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${target.protocol}-seed-${s}.json`);
     writeFileSync(file, JSON.stringify(failure.scenario, null, 2) + '\n');
     out(`FAIL seed ${s}: ${failure.violations.map((v) => `${v.at} ms ${v.invariant}: ${v.message}`).join('; ') || `did not settle: ${failure.unsettled}`}`);
     out(`  reproduce: npm run sim -- run ${file}   open: /${shareHash(failure.scenario)}`);
   });
-  out(`${report.runs - report.failures.length} passed, ${report.failures.length} failed (${report.events} events)`);
-  return report.failures.length > 0 ? 1 : 0;
+  const failed = report.failures.length;
+  if (failed > MAX_REPORTED_FAILURES) out(`… and ${failed - MAX_REPORTED_FAILURES} more failed seeds (not written)`);
+  out(`${report.runs - failed} passed, ${failed} failed (${report.events} events)`);
+  if (failed > 0) out(`a checker fired in ${caught} of ${runs} seeds (${percent(caught, runs)}); ${unsettledOnly} more did not settle`);
+  return failed > 0 ? 1 : 0;
+}
+
+const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
+
+/** `--unsafe <name>`: the switch as the protocol's parameters spell it, checked by the scenario validator. */
+function unsafeSwitch(protocol: ProtocolId, name: string): Record<string, unknown> {
+  const unsafe = { [name]: name === 'quorum' ? 'half' : true };
+  const parsed = parseScenario({ version: 1, protocol, nodes: 3, params: { unsafe } });
+  if (!parsed.ok) throw new UsageError(`fuzz: --unsafe "${name}" is not an unsafe switch of ${protocol} (${formatErrors(parsed.errors)})`);
+  return unsafe;
+}
+
+/** The target with extra parameters merged into every seed's (the seed's own draws unchanged). */
+function withParams(target: FuzzTarget, extra: Record<string, unknown>): FuzzTarget {
+  return { ...target, params: (rng, nodes) => ({ ...(target.params?.(rng, nodes) ?? {}), ...extra }) };
 }
 
 function wholeNumber(flag: string, text: string, min: number): number {
