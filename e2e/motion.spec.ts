@@ -137,11 +137,23 @@ test('clicking the sliding diagram at the present\'s line seeks to the present, 
     });
     // The present is pinned at 85 % of the window, between the 34-px and 10-px margins.
     const nowX = box.left + 34 + (box.width - 44) * 0.85;
-    const before = await page.evaluate(() => Number(document.querySelector<HTMLInputElement>('input[type=range]')?.value));
+    // The time shown when the press arrives (read in the page then: on a busy machine the run
+    // plays on between a read from here and the click).
+    await page.evaluate(() => {
+      const w = window as unknown as { timeAtPress?: number };
+      delete w.timeAtPress;
+      const read = () => (w.timeAtPress = Number(document.querySelector<HTMLInputElement>('input[type=range]')?.value));
+      window.addEventListener('pointerdown', read, { capture: true, once: true });
+      window.addEventListener('mousedown', read, { capture: true, once: true });
+    });
     await page.mouse.click(nowX, box.top + box.height / 2);
+    const before = await page.evaluate(() => (window as unknown as { timeAtPress?: number }).timeAtPress ?? Number.NaN);
     await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
     const after = Number(await slider.inputValue());
-    expect(Math.abs(after - before)).toBeLessThan(200);
+    // Near the time shown: on a loaded machine the picture may trail the clock by a frame or two
+    // (here up to about 220 ms), while not counting the slide would be off by up to the slide's
+    // 120 px, about 1.4 s of this window.
+    expect(Math.abs(after - before)).toBeLessThan(400);
     await page.getByRole('button', { name: 'Play', exact: true }).click();
   }
   expect(errors).toEqual([]);

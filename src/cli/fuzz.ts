@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findFuzzTarget } from '../sim/fuzz/targets';
-import type { FuzzTarget } from '../sim/fuzz/target';
+import { withParams } from '../sim/fuzz/target';
 import { fuzz } from '../sim/fuzz/runner';
 import { shareHash } from '../sim/scenario/codec';
 import { PROTOCOL_IDS, type ProtocolId } from '../sim/scenario/schema';
@@ -63,11 +63,6 @@ function unsafeSwitch(protocol: ProtocolId, name: string): Record<string, unknow
   const parsed = parseScenario({ version: 1, protocol, nodes: 3, params: { unsafe } });
   if (!parsed.ok) throw new UsageError(`fuzz: --unsafe "${name}" is not an unsafe switch of ${protocol} (${formatErrors(parsed.errors)})`);
   return unsafe;
-}
-
-/** The target with extra parameters merged into every seed's (the seed's own draws unchanged). */
-function withParams(target: FuzzTarget, extra: Record<string, unknown>): FuzzTarget {
-  return { ...target, params: (rng, nodes) => ({ ...(target.params?.(rng, nodes) ?? {}), ...extra }) };
 }
 
 function wholeNumber(flag: string, text: string, min: number): number {

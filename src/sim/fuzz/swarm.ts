@@ -62,13 +62,14 @@ export function swarmRun(target: FuzzTarget, seed: number): SwarmRun {
   }
 
   const workload = target.workload?.(rng, nodes, 0, healAt) ?? [];
+  const nemesis = target.nemesis?.(RandomStream.derive(seed, 'fuzz', 1), nodes, 100, healAt - 100) ?? [];
   const heal: ScenarioEvent[] = [
     { at: healAt, do: 'heal' },
     { at: healAt, do: 'set', network: { loss: 0, duplicate: 0 } },
     ...[...down].sort((a, b) => a - b).map((node): ScenarioEvent => ({ at: healAt, do: 'restart', node })),
     ...[...paused].sort((a, b) => a - b).map((node): ScenarioEvent => ({ at: healAt, do: 'resume', node })),
   ];
-  const events = [...faults, ...workload].sort((a, b) => a.at - b.at).concat(heal);
+  const events = [...faults, ...workload, ...nemesis].sort((a, b) => a.at - b.at).concat(heal);
   const params = target.params?.(rng, nodes);
   const scenario = {
     version: 1,

@@ -14,8 +14,19 @@ export interface FuzzTarget {
   params?(rng: RandomStream, nodes: number): Record<string, unknown> | undefined;
   /** Protocol actions (client requests, rumors…) between `from` and `to` ms. */
   workload?(rng: RandomStream, nodes: number, from: number, to: number): ScenarioEvent[];
+  /**
+   * Faults aimed at the protocol's weak moments (a node restarting right after it voted, a
+   * leader crashing with an entry only it holds), between `from` and `to` ms. Drawn from a
+   * stream of their own, so adding them leaves every other draw of a seed as it was.
+   */
+  nemesis?(rng: RandomStream, nodes: number, from: number, to: number): ScenarioEvent[];
   /** Virtual ms after the heal within which the cluster must have settled. */
   settleMs: number;
   /** Null when the healed cluster has settled (a leader, agreeing logs…), else why not. */
   unsettled(sim: Simulation): string | null;
+}
+
+/** The target with extra parameters merged into every seed's (the seed's own draws unchanged): `fuzz --unsafe`. */
+export function withParams(target: FuzzTarget, extra: Record<string, unknown>): FuzzTarget {
+  return { ...target, params: (rng, nodes) => ({ ...(target.params?.(rng, nodes) ?? {}), ...extra }) };
 }

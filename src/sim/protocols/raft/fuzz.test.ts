@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fuzzOne, type FuzzFailure } from '../../fuzz/runner';
+import { withParams } from '../../fuzz/target';
 import { findFuzzTarget } from '../../fuzz/targets';
 import { raftFuzzTarget } from './fuzzTarget';
 
@@ -30,5 +31,17 @@ describe('swarm fuzzing (VOPR style): random faults, then heal and settle', () =
     }
     if (failures.length > 0) console.error(failures.join('\n\n'));
     expect(failures.map((f) => f.split('\n').slice(0, 3).join(' | '))).toEqual([]);
+  });
+
+  it('the nemesis (restarts between two candidates\' requests) catches forgetVoteOnRestart, which the plain swarm never did', () => {
+    const unsafe = withParams(raftFuzzTarget, { unsafe: { forgetVoteOnRestart: true } });
+    const plain = { ...unsafe, nemesis: undefined };
+    for (const seed of [284, 386]) {
+      const caught = fuzzOne(unsafe, seed).failure;
+      expect(caught?.violations.map((v) => v.invariant), `seed ${seed}`).toContain('Election Safety');
+      expect(fuzzOne(plain, seed).failure, `seed ${seed} without the nemesis`).toBeNull();
+      // Without the switch the same schedule is safe.
+      expect(fuzzOne(raftFuzzTarget, seed).failure, `seed ${seed} without the switch`).toBeNull();
+    }
   });
 });

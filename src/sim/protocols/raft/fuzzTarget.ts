@@ -30,6 +30,7 @@ export const raftFuzzTarget: FuzzTarget = {
     }
     return events.sort((a, b) => a.at - b.at);
   },
+  nemesis: raftNemesis,
   /*
    * After the heal every link is clean, latency ≤ 80 ms (the swarm's maximum), so one election
    * round takes at most an election timeout (300 ms) plus a round trip (160 ms). 5 s leaves room
@@ -67,4 +68,37 @@ export function raftUnsettled(sim: Simulation): string | null {
     }
   }
   return null;
+}
+
+/**
+ * Raft's weak moments, as static events (a restart of a running node is a crash and an immediate
+ * reboot: what is on disk survives, the rest is lost): a node restarting at a random moment;
+ * two nodes timing out at once (dueling candidates of one term) and a third restarting just
+ * after it voted; a node taking a write and restarting before it could replicate it (a leader
+ * with an entry only it holds, as in Figure 8).
+ */
+function raftNemesis(rng: RandomStream, nodes: number, from: number, to: number): ScenarioEvent[] {
+  const events: ScenarioEvent[] = [];
+  const count = rng.int(0, 6);
+  for (let k = 0; k < count; k++) {
+    const at = rng.int(from, to - 50);
+    const node = rng.int(1, nodes);
+    switch (rng.int(0, 2)) {
+      case 0:
+        events.push({ at, do: 'restart', node });
+        break;
+      case 1: {
+        const other = node === nodes ? 1 : node + 1;
+        events.push({ at, do: 'timeout', node }, { at, do: 'timeout', node: other });
+        // Voters restarting between the two candidates' requests: granted one, not heard the other yet.
+        for (let voter = 1; voter <= nodes; voter++) {
+          if (voter !== node && voter !== other && rng.chance(0.7)) events.push({ at: at + rng.int(1, 60), do: 'restart', node: voter });
+        }
+        break;
+      }
+      default:
+        events.push({ at, do: 'request', node, value: `n=${k + 1}` }, { at: at + rng.int(1, 30), do: 'restart', node });
+    }
+  }
+  return events;
 }
