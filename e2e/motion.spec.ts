@@ -143,6 +143,7 @@ test('clicking the sliding diagram at the present\'s line seeks to the present, 
       const w = window as unknown as { timeAtPress?: number };
       delete w.timeAtPress;
       const read = () => (w.timeAtPress = Number(document.querySelector<HTMLInputElement>('input[type=range]')?.value));
+      // Both fire at the press, before the seek it makes can answer.
       window.addEventListener('pointerdown', read, { capture: true, once: true });
       window.addEventListener('mousedown', read, { capture: true, once: true });
     });

@@ -104,6 +104,10 @@ describe('CLI (Contract 2)', () => {
     expect(r.stdout).toMatch(/with unsafe\.quorum on in every seed/);
     expect(r.stdout).toMatch(/^FAIL seed 2: \d+ ms Election Safety: S\d and S\d are both leaders in term \d+/m);
     expect(r.stdout).toMatch(/a checker fired in 1 of 2 seeds \(50\.0 %\)/);
+    // A switch the seeds do not catch still gets its count.
+    const missed = sim(['fuzz', '--protocol', 'raft', '--runs', '1', '--seed', '3', '--unsafe', 'quorum', '--out', out]);
+    expect(missed.code).toBe(0);
+    expect(missed.stdout).toMatch(/a checker fired in 0 of 1 seeds \(0\.0 %\)/);
   });
 
   it('run without --json prints a readable summary, and --narrate the story', () => {

@@ -51,7 +51,7 @@ export function fuzzCommand(opts: FuzzOptions, out: (line: string) => void): num
   const failed = report.failures.length;
   if (failed > MAX_REPORTED_FAILURES) out(`… and ${failed - MAX_REPORTED_FAILURES} more failed seeds (not written)`);
   out(`${report.runs - failed} passed, ${failed} failed (${report.events} events)`);
-  if (failed > 0) out(`a checker fired in ${caught} of ${runs} seeds (${percent(caught, runs)}); ${unsettledOnly} more did not settle`);
+  if (failed > 0 || unsafe !== null) out(`a checker fired in ${caught} of ${runs} seeds (${percent(caught, runs)}); ${unsettledOnly} more did not settle`);
   return failed > 0 ? 1 : 0;
 }
 

@@ -73,9 +73,10 @@ export function raftUnsettled(sim: Simulation): string | null {
 /**
  * Raft's weak moments, as static events (a restart of a running node is a crash and an immediate
  * reboot: what is on disk survives, the rest is lost): a node restarting at a random moment;
- * two nodes timing out at once (dueling candidates of one term) and a third restarting just
- * after it voted; a node taking a write and restarting before it could replicate it (a leader
- * with an entry only it holds, as in Figure 8).
+ * two nodes timing out at once (dueling candidates of one term) while each other node, with
+ * probability 0.7, restarts within 60 ms (after granting one candidate, before hearing the
+ * other); a node taking a write and restarting before it could replicate it (a leader with an
+ * entry only it holds, as in Figure 8).
  */
 function raftNemesis(rng: RandomStream, nodes: number, from: number, to: number): ScenarioEvent[] {
   const events: ScenarioEvent[] = [];

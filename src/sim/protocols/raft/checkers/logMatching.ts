@@ -67,7 +67,8 @@ function verify(memory: Memory, log: RaftState['log'], id: number, i: number, re
  * every (index, term) pair always carries the same value and follows the same (index - 1, term)
  * pair. So every entry is checked against the first one seen with that index and term: the new
  * ones when they enter a log, and those a log already held again after every event at that node
- * (all of them in logs of up to 32 entries, else the newest; see logScan.ts), so an entry a node replaces is checked without trusting the node to say so.
+ * (all of them in logs of up to 32 entries, else the newest; see logScan.ts), so an entry a node
+ * replaces is checked without trusting the node to say so.
  */
 export const logMatching: Checker<RaftState, Memory> = {
   invariant: 'Log Matching',
