@@ -92,78 +92,89 @@ interface UiState {
 export const traceWindow = new TraceWindow();
 
 /** UI state only; the simulation lives in the worker and arrives here as frames. */
-export const useUi = create<UiState>()((set, get) => ({
-  frame: null,
-  frameAt: 0,
-  traceVersion: 0,
-  narration: [],
-  timeline: EMPTY_TIMELINE,
-  playback: 'paused',
-  speed: 0.1,
-  note: null,
-  linkError: null,
-  shareLink: null,
-  embed: null,
-  lang: currentLang(),
-  library: null,
-  selectedNode: null,
-  selectedMessage: null,
-  menu: null,
-  drawingPartition: false,
-  theme: 'system',
-  tab: 'logs',
-  applyFrame: (incoming) => {
-    const previous = get().frame;
-    const frame = mergeFrame(previous, incoming);
-    if (!frame) return false;
-    const newRun = previous === null || previous.runId !== frame.runId;
-    if (newRun) traceWindow.clear();
-    const { linesChanged } = traceWindow.apply(frame.trace, frame.time);
-    const selected = get().selectedMessage;
-    const stillFlying = selected ? frame.messages.find((m) => m.id === selected.id) : undefined;
-    const selectedNode = get().selectedNode;
-    const timeline = nextTimeline(newRun ? EMPTY_TIMELINE : get().timeline, frame);
-    set({
-      frame,
-      ...(timeline !== get().timeline ? { timeline } : {}),
-      frameAt: performance.now(),
-      traceVersion: frame.trace.reset || frame.trace.events.length > 0 ? get().traceVersion + 1 : get().traceVersion,
-      ...(linesChanged || newRun ? { narration: traceWindow.lines } : {}),
-      ...(stillFlying ? { selectedMessage: stillFlying } : {}),
-      ...(newRun && previous !== null ? { menu: null, selectedMessage: null, shareLink: null, embed: null } : {}),
-      ...(selectedNode !== null && selectedNode > frame.nodeCount ? { selectedNode: null } : {}),
-    });
-    return true;
-  },
-  setTimeline: (delta) => set({ timeline: { ...applyTimelineDelta(EMPTY_TIMELINE, delta), version: get().timeline.version + 1, stale: false } }),
-  setPlayback: (playback) => set({ playback }),
-  setSpeed: (speed) => set({ speed }),
-  setNote: (note) => set({ note }),
-  setLinkError: (linkError) => set({ linkError }),
-  setShareLink: (shareLink) => set({ shareLink, embed: null }),
-  setEmbed: (embed) => set({ embed }),
-  setLang: (lang) => set({ lang }),
-  setLibrary: (library) => set({ library }),
-  selectNode: (selectedNode) => set({ selectedNode, selectedMessage: null }),
-  selectMessage: (selectedMessage) => set({ selectedMessage, ...(selectedMessage ? { tab: 'inspector' as const } : {}) }),
-  openMenu: (menu) => set({ menu, selectedNode: menu.node, selectedMessage: null }),
-  closeMenu: () => set({ menu: null }),
-  setDrawingPartition: (drawingPartition) => set({ drawingPartition }),
-  setTheme: (theme) => set({ theme }),
-  setTab: (tab) => set({ tab }),
-}));
-
-/** The timeline after a frame: its delta applied, and marked stale when the counts disagree with the worker's. */
-function nextTimeline(current: TimelineData, frame: Frame): TimelineData {
-  const next = frame.timeline ? { ...applyTimelineDelta(current, frame.timeline), version: current.version + 1, stale: false } : current;
-  const stale = next.bands.length !== frame.timelineSize.bands || next.markers.length !== frame.timelineSize.markers;
-  return stale === next.stale ? next : { ...next, stale };
-}
-
-function applyTimelineDelta(current: Pick<TimelineData, 'bands' | 'markers'>, delta: TimelineDelta): Pick<TimelineData, 'bands' | 'markers'> {
+export const useUi = create<UiState>()((set, get) => {
+  /**
+   * Sets only what differs: every playback command clears the note and the playback statechart
+   * reports its state after each one, so a plain `set` would wake every subscriber (every panel
+   * and view) for nothing on each seek, before its frame has even come back.
+   */
+  const change = (partial: Partial<UiState>) => {
+    const state = get();
+    if ((Object.keys(partial) as (keyof UiState)[]).some((key) => !Object.is(state[key], partial[key]))) set(partial);
+  };
   return {
-    bands: current.bands.slice(0, delta.bandsFrom).concat(delta.bands),
-    markers: current.markers.slice(0, delta.markersFrom).concat(delta.markers),
+    frame: null,
+    frameAt: 0,
+    traceVersion: 0,
+    narration: [],
+    timeline: EMPTY_TIMELINE,
+    playback: 'paused',
+    speed: 0.1,
+    note: null,
+    linkError: null,
+    shareLink: null,
+    embed: null,
+    lang: currentLang(),
+    library: null,
+    selectedNode: null,
+    selectedMessage: null,
+    menu: null,
+    drawingPartition: false,
+    theme: 'system',
+    tab: 'logs',
+    applyFrame: (incoming) => {
+      const previous = get().frame;
+      const frame = mergeFrame(previous, incoming);
+      if (!frame) return false;
+      const newRun = previous === null || previous.runId !== frame.runId;
+      if (newRun) traceWindow.clear();
+      const { linesChanged } = traceWindow.apply(frame.trace, frame.time);
+      const selected = get().selectedMessage;
+      const stillFlying = selected ? frame.messages.find((m) => m.id === selected.id) : undefined;
+      const selectedNode = get().selectedNode;
+      const timeline = nextTimeline(newRun ? EMPTY_TIMELINE : get().timeline, frame);
+      set({
+        frame,
+        ...(timeline !== get().timeline ? { timeline } : {}),
+        frameAt: performance.now(),
+        traceVersion: frame.trace.reset || frame.trace.events.length > 0 ? get().traceVersion + 1 : get().traceVersion,
+        ...(linesChanged || newRun ? { narration: traceWindow.lines } : {}),
+        ...(stillFlying ? { selectedMessage: stillFlying } : {}),
+        ...(newRun && previous !== null ? { menu: null, selectedMessage: null, shareLink: null, embed: null } : {}),
+        ...(selectedNode !== null && selectedNode > frame.nodeCount ? { selectedNode: null } : {}),
+      });
+      return true;
+    },
+    setTimeline: (delta) => set({ timeline: { ...applyTimelineDelta(EMPTY_TIMELINE, delta), version: get().timeline.version + 1, stale: false } }),
+    setPlayback: (playback) => change({ playback }),
+    setSpeed: (speed) => change({ speed }),
+    setNote: (note) => change({ note }),
+    setLinkError: (linkError) => change({ linkError }),
+    setShareLink: (shareLink) => set({ shareLink, embed: null }),
+    setEmbed: (embed) => change({ embed }),
+    setLang: (lang) => change({ lang }),
+    setLibrary: (library) => change({ library }),
+    selectNode: (selectedNode) => change({ selectedNode, selectedMessage: null }),
+    selectMessage: (selectedMessage) => set({ selectedMessage, ...(selectedMessage ? { tab: 'inspector' as const } : {}) }),
+    openMenu: (menu) => set({ menu, selectedNode: menu.node, selectedMessage: null }),
+    closeMenu: () => change({ menu: null }),
+    setDrawingPartition: (drawingPartition) => change({ drawingPartition }),
+    setTheme: (theme) => change({ theme }),
+    setTab: (tab) => change({ tab }),
+    };
+  });
+
+  /** The timeline after a frame: its delta applied, and marked stale when the counts disagree with the worker's. */
+  function nextTimeline(current: TimelineData, frame: Frame): TimelineData {
+    const next = frame.timeline ? { ...applyTimelineDelta(current, frame.timeline), version: current.version + 1, stale: false } : current;
+    const stale = next.bands.length !== frame.timelineSize.bands || next.markers.length !== frame.timelineSize.markers;
+    return stale === next.stale ? next : { ...next, stale };
+  }
+
+  function applyTimelineDelta(current: Pick<TimelineData, 'bands' | 'markers'>, delta: TimelineDelta): Pick<TimelineData, 'bands' | 'markers'> {
+    return {
+      bands: current.bands.slice(0, delta.bandsFrom).concat(delta.bands),
+      markers: current.markers.slice(0, delta.markersFrom).concat(delta.markers),
   };
 }
 
