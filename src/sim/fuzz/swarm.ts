@@ -62,14 +62,17 @@ export function swarmRun(target: FuzzTarget, seed: number): SwarmRun {
   }
 
   const workload = target.workload?.(rng, nodes, 0, healAt) ?? [];
-  const nemesis = target.nemesis?.(RandomStream.derive(seed, 'fuzz', 1), nodes, 100, healAt - 100) ?? [];
+  const nemesis = target.nemesis?.(RandomStream.derive(seed, 'fuzz', 1), nodes, 100, healAt - 100) ?? { events: [] };
+  const quiet = nemesis.quiet;
+  const loud = (e: ScenarioEvent) => !quiet || e.at < quiet[0] || e.at > quiet[1];
   const heal: ScenarioEvent[] = [
     { at: healAt, do: 'heal' },
     { at: healAt, do: 'set', network: { loss: 0, duplicate: 0 } },
     ...[...down].sort((a, b) => a - b).map((node): ScenarioEvent => ({ at: healAt, do: 'restart', node })),
     ...[...paused].sort((a, b) => a - b).map((node): ScenarioEvent => ({ at: healAt, do: 'resume', node })),
   ];
-  const events = [...faults, ...workload, ...nemesis].sort((a, b) => a.at - b.at).concat(heal);
+  // A fault left out of a quiet span may leave a node down or paused until the heal (which brings it back).
+  const events = [...faults.filter(loud), ...workload.filter(loud), ...nemesis.events].sort((a, b) => a.at - b.at).concat(heal);
   const params = target.params?.(rng, nodes);
   const scenario = {
     version: 1,

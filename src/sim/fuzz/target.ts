@@ -17,13 +17,21 @@ export interface FuzzTarget {
   /**
    * Faults aimed at the protocol's weak moments (a node restarting right after it voted, a
    * leader crashing with an entry only it holds), between `from` and `to` ms. Drawn from a
-   * stream of their own, so adding them leaves every other draw of a seed as it was.
+   * stream of their own, so adding them leaves every other draw of a seed as it was. A schedule
+   * that other faults would spoil (Raft's Figure 8) names its `quiet` span: the swarm's own
+   * faults and workload in it are left out.
    */
-  nemesis?(rng: RandomStream, nodes: number, from: number, to: number): ScenarioEvent[];
+  nemesis?(rng: RandomStream, nodes: number, from: number, to: number): Nemesis;
   /** Virtual ms after the heal within which the cluster must have settled. */
   settleMs: number;
   /** Null when the healed cluster has settled (a leader, agreeing logs…), else why not. */
   unsettled(sim: Simulation): string | null;
+}
+
+export interface Nemesis {
+  events: ScenarioEvent[];
+  /** [from, to] ms in which only the nemesis acts. */
+  quiet?: [number, number];
 }
 
 /** The target with extra parameters merged into every seed's (the seed's own draws unchanged): `fuzz --unsafe`. */

@@ -111,6 +111,19 @@ describe('Raft Figure 3 properties, checked from outside the nodes', () => {
     ]);
   });
 
+  it('§5.4.3 State Machine Safety: stores that differ after the same number of applied entries', () => {
+    // The logs agree now, but S2 applied another command before it repaired its log (in one step,
+    // between two looks of the checker): only the stores still show it.
+    const log = [entry(1, 'x=1'), entry(3, 'x=2')];
+    const a = node(1, 2, { log: [...log], commitIndex: 2, lastApplied: 2, kv: new Map([['x', '2']]) });
+    const b = node(2, 2, { log: [...log], commitIndex: 2, lastApplied: 2, kv: new Map([['x', '1'], ['y', '9']]) });
+    expect(run(stateMachineSafety, cluster([a, b]))).toEqual(['S1 and S2 have both applied 2 entries, but their stores differ: {x=2} on S1, {x=1, y=9} on S2']);
+    // The same store in another insertion order is the same store.
+    const c = node(2, 2, { log: [...log], commitIndex: 2, lastApplied: 2, kv: new Map([['y', '9'], ['x', '2']]) });
+    const d = node(1, 2, { log: [...log], commitIndex: 2, lastApplied: 2, kv: new Map([['x', '2'], ['y', '9']]) });
+    expect(run(stateMachineSafety, cluster([d, c]))).toEqual([]);
+  });
+
   it('§5.4 Leader Completeness: a leader of a later term without a committed entry', () => {
     const a = node(1, 2, { term: 2, role: 'leader', log: [entry(2, 'x=1')], commitIndex: 1, lastApplied: 1 });
     const b = node(2, 2, { term: 2, log: [] });

@@ -9,6 +9,10 @@ import type { RaftIO, RaftState } from './types';
  */
 export function handleClientRequest(state: RaftState, value: string, forwardedBy: number | null, io: RaftIO): void {
   if (state.role === 'leader') {
+    if (io.params.unsafe.overwriteCommitted && state.commitIndex > 0) {
+      overwriteCommitted(state, value, io);
+      return;
+    }
     state.log.push({ term: state.term, value });
     io.narrate(forwardedBy === null ? 'raft.request.append' : 'raft.request.appendForwarded', {
       node: io.id,
@@ -38,4 +42,16 @@ export function handleClientRequest(state: RaftState, value: string, forwardedBy
     return;
   }
   io.narrate('raft.request.reject', { node: io.id, value, role: state.role, term: state.term });
+}
+
+/**
+ * Unsafe: the leader puts the write in place of its last committed entry (which every server
+ * that holds it has applied) instead of after its last entry, and tells the followers as usual.
+ */
+function overwriteCommitted(state: RaftState, value: string, io: RaftIO): void {
+  const index = state.commitIndex;
+  const old = state.log[index - 1];
+  state.log[index - 1] = { term: state.term, value };
+  io.narrate('raft.request.overwriteUnsafe', { node: io.id, value, index, term: state.term, oldValue: old.value, oldTerm: old.term });
+  broadcastAppend(state, io);
 }

@@ -5,8 +5,8 @@ import type { RaftIO, RaftState } from './types';
 /* Scratch space for the replication counts (reused: the hot path allocates nothing). */
 const counts: number[] = [];
 
-/** The highest index stored on a quorum: the quorum-th largest matchIndex, counting the leader's own log. */
-function quorumMatchIndex(state: RaftState, io: RaftIO): number {
+/** The highest index stored on `needed` servers: the needed-th largest matchIndex, counting the leader's own log. */
+function quorumMatchIndex(state: RaftState, io: RaftIO, needed: number): number {
   const n = io.nodeCount;
   counts.length = 0;
   for (let id = 1; id <= n; id++) {
@@ -20,26 +20,30 @@ function quorumMatchIndex(state: RaftState, io: RaftIO): number {
     }
     counts[j] = m;
   }
-  return counts[quorumSize(n, io.params) - 1];
+  return counts[needed - 1];
 }
 
-function replicasOf(state: RaftState, io: RaftIO, index: number): string {
+function replicaIds(state: RaftState, io: RaftIO, index: number): string[] {
   const ids: string[] = [];
   for (let id = 1; id <= io.nodeCount; id++) {
     if ((id === io.id ? state.log.length : state.matchIndex[id]) >= index) ids.push(`S${id}`);
   }
-  return ids.join(', ');
+  return ids;
 }
+
+const replicasOf = (state: RaftState, io: RaftIO, index: number) => replicaIds(state, io, index).join(', ');
 
 /**
  * A leader advances its commitIndex to the highest index a quorum stores, but only if that entry
  * is from its own term (Raft §5.4.2, Figure 8): counting replicas of an older entry is not enough,
  * because a server with a newer last term can still be elected and overwrite it. Earlier entries
  * are then committed with it (Log Matching). The unsafe switch `commitOldTermByCount` drops the
- * term condition.
+ * term condition; `commitWithoutMajority` counts one server fewer than a majority.
  */
 export function advanceCommit(state: RaftState, io: RaftIO): void {
-  const n = quorumMatchIndex(state, io);
+  const majority = quorumSize(io.nodeCount, io.params);
+  const needed = io.params.unsafe.commitWithoutMajority ? Math.max(1, majority - 1) : majority;
+  const n = quorumMatchIndex(state, io, needed);
   if (n <= state.commitIndex) return;
   const entryTerm = termAt(state.log, n);
   const value = state.log[n - 1].value;
@@ -58,6 +62,18 @@ export function advanceCommit(state: RaftState, io: RaftIO): void {
       return;
     }
     io.narrate('raft.commit.oldTermUnsafe', { node: io.id, index: n, entryTerm, term: state.term, replicas: replicasOf(state, io, n) });
+  } else if (needed < majority && quorumMatchIndex(state, io, majority) < n) {
+    const replicas = replicaIds(state, io, n);
+    io.narrate('raft.commit.shortUnsafe', {
+      node: io.id,
+      index: n,
+      term: entryTerm,
+      value,
+      replicas: replicas.join(', '),
+      count: replicas.length,
+      needed: majority,
+      nodes: io.nodeCount,
+    });
   } else {
     // Entries of earlier terms that become committed only now, with this one (§5.4.2).
     let earlier = 0;

@@ -146,12 +146,16 @@ export function handleRequestVoteResponse(state: RaftState, from: number, msg: R
     adoptTerm(state, msg.term, io, from, 'RequestVoteResponse');
     return;
   }
-  if (state.role !== 'candidate' || msg.term !== state.term || !msg.voteGranted || state.votes[from]) return;
+  // A vote counts only in the term it was granted for; `countStaleVotes` also counts a late
+  // grant from one of the candidate's earlier elections.
+  const stale = msg.term < state.term;
+  if (state.role !== 'candidate' || (stale && !io.params.unsafe.countStaleVotes) || !msg.voteGranted || state.votes[from]) return;
   state.votes[from] = true;
-  io.narrate('raft.vote.received', {
+  io.narrate(stale ? 'raft.vote.receivedStale' : 'raft.vote.received', {
     node: io.id,
     from,
     term: state.term,
+    grantedIn: msg.term,
     votes: countTrue(state.votes),
     needed: quorumSize(io.nodeCount, io.params),
   });

@@ -34,6 +34,16 @@ const expected: Record<string, { leader: string; terms: number[]; commit: number
     violations: ['Leader Completeness', 'Committed Durability', 'State Machine Safety'],
   },
   'raft-unsafe-forget-vote': { leader: 'S1/t1', terms: [1, 1, 1], commit: [0, 0, 0], violations: ['Election Safety'] },
+  'raft-unsafe-stale-votes': { leader: 'S1/t2', terms: [2, 2, 2], commit: [1, 1, 1], violations: ['Election Safety'] },
+  'raft-unsafe-skip-prev-log-term': { leader: 'S1/t4', terms: [4, 4, 4], commit: [3, 3, 3], violations: ['Log Matching', 'State Machine Safety'] },
+  'raft-unsafe-commit-short': { leader: 'S2/t2', terms: [2, 2, 2], commit: [2, 2, 2], violations: ['Leader Completeness', 'State Machine Safety', 'Committed Durability'] },
+  'raft-unsafe-commit-beyond-last-new': { leader: 'S1/t4', terms: [4, 4, 4], commit: [3, 3, 3], violations: ['State Machine Safety'] },
+  'raft-unsafe-overwrite-committed': {
+    leader: 'S2/t2',
+    terms: [2, 2, 2],
+    commit: [1, 1, 1],
+    violations: ['Leader Append-Only', 'Log Matching', 'Committed Durability', 'State Machine Safety'],
+  },
 };
 
 const files = readdirSync(new URL('../../../../examples/', import.meta.url))

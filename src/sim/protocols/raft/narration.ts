@@ -44,6 +44,8 @@ export const raftTemplates: TemplateTable = {
   'raft.vote.ignore.lease':
     'S{{node}} ignores S{{candidate}}’s vote request for term {{term}}: it heard from leader S{{leader}} {{sinceMs}} ms ago, within the minimum election timeout of {{minMs}} ms, so it keeps its term (CheckQuorum lease, thesis §4.2.3).',
   'raft.vote.received': 'S{{node}} receives S{{from}}’s vote in term {{term}}: {{votes}} of the {{needed}} it needs.',
+  'raft.vote.receivedStale':
+    'S{{node}} counts S{{from}}’s vote from its earlier election in term {{grantedIn}} as a vote in term {{term}} (unsafe: countStaleVotes): {{votes}} of the {{needed}} it needs. S{{from}} may have voted for someone else in term {{term}}.',
   'raft.timeout.leader': 'S{{node}} is the leader of term {{term}}: a leader has no election timer, so nothing happens.',
 
   // PreVote (thesis §9.6).
@@ -93,6 +95,8 @@ export const raftTemplates: TemplateTable = {
     'S{{node}} rejects AppendEntries from S{{leader}}: it has no entry at index {{prevLogIndex}} (its log ends at {{lastIndex}}); hint: retry from index {{conflictIndex}}.',
   'raft.append.reject.conflict':
     'S{{node}} rejects AppendEntries from S{{leader}}: its entry at index {{prevLogIndex}} has term {{myTerm}}, not {{prevLogTerm}}; hint: its entries of term {{myTerm}} start at index {{conflictIndex}}.',
+  'raft.append.prevTermUnchecked':
+    'S{{node}} accepts AppendEntries from S{{leader}} although its entry at index {{prevLogIndex}} has term {{myTerm}}, not {{prevLogTerm}} (unsafe: skipPrevLogTermCheck): the logs differ there, yet it appends what follows.',
   'raft.append.truncate':
     'S{{node}} deletes its entries from index {{from}} on ({{count}} in all): its entry {{from}} has term {{ourTerm}} but leader S{{leader}}’s has term {{theirTerm}}, and everything after a conflict goes too (§5.3).',
   'raft.append.truncateOne':
@@ -117,12 +121,16 @@ export const raftTemplates: TemplateTable = {
     'S{{node}} commits index {{index}} ({{value, entry}}, term {{term}}): {{replicas}} store it, at least {{needed}} of {{nodes}} servers. It applies it to its state machine.',
   'raft.commit.advanceWithEarlier':
     'S{{node}} commits index {{index}} ({{value, entry}}, term {{term}}): {{replicas}} store it, at least {{needed}} of {{nodes}} servers. The {{earlier}} entries before it from older terms are committed with it (§5.4.2).',
+  'raft.commit.shortUnsafe':
+    'S{{node}} commits index {{index}} ({{value, entry}}, term {{term}}) with copies on {{replicas}} only: one server short of the {{needed}} of {{nodes}} a majority needs (unsafe: commitWithoutMajority).',
   'raft.commit.heldBack':
     'S{{node}} does not commit index {{index}} yet although {{replicas}} store it: it is from term {{entryTerm}}, older than the current term {{term}}, and only entries of the current term are committed by counting replicas (§5.4.2, Figure 8).',
   'raft.commit.oldTermUnsafe':
     'S{{node}} commits index {{index}} from old term {{entryTerm}} just because {{replicas}} store it (unsafe: commitOldTermByCount, the Figure 8 mistake).',
   'raft.commit.learn':
     'S{{node}} learns from leader S{{leader}} that entries up to index {{index}} are committed ({{count}} new, last {{value, entry}}) and applies them.',
+  'raft.commit.learnUnchecked':
+    'S{{node}} takes leader S{{leader}}’s commitIndex up to its own last entry, index {{index}} ({{value, entry}}, {{count}} new), without knowing that those entries match the leader’s (unsafe: followerCommitBeyondLastNew), and applies them.',
   'raft.commit.learnOne': 'S{{node}} learns from leader S{{leader}} that index {{index}} ({{value, entry}}) is committed and applies it.',
 
   // Client requests.
@@ -130,6 +138,8 @@ export const raftTemplates: TemplateTable = {
     'S{{node}}, the leader of term {{term}}, appends the client’s “{{value}}” at index {{index}} and sends it to the followers.',
   'raft.request.appendForwarded':
     'S{{node}}, the leader of term {{term}}, appends “{{value}}” (forwarded by S{{from}}) at index {{index}} and sends it to the followers.',
+  'raft.request.overwriteUnsafe':
+    'S{{node}}, the leader of term {{term}}, writes the client’s “{{value}}” over its committed entry at index {{index}} ({{oldValue, entry}}, term {{oldTerm}}) instead of appending it (unsafe: overwriteCommitted).',
   'raft.request.forward': 'S{{node}} is a $t(raft.role.{{role}}), not the leader: it redirects the client’s “{{value}}” to the leader it knows, S{{leader}}.',
   'raft.request.reject':
     'S{{node}} ($t(raft.role.{{role}}), term {{term}}) knows no leader: it rejects the client’s “{{value}}”; the client must retry later.',

@@ -41,6 +41,8 @@ export const raftTemplatesZh: TemplateTable = {
   'raft.vote.ignore.lease':
     'S{{node}} 不理会 S{{candidate}} 在任期 {{term}} 的投票请求：它 {{sinceMs}} ms 前刚收到 Leader S{{leader}} 的消息，还在最小选举超时 {{minMs}} ms 之内，所以保持当前任期不变（CheckQuorum 租约，论文 §4.2.3）。',
   'raft.vote.received': 'S{{node}} 收到 S{{from}} 在任期 {{term}} 的投票：已有 {{votes}} 票，需要 {{needed}} 票。',
+  'raft.vote.receivedStale':
+    'S{{node}} 把 S{{from}} 在它上一次选举（任期 {{grantedIn}}）中投的票算作任期 {{term}} 的票（不安全开关：countStaleVotes）：已有 {{votes}} 票，需要 {{needed}} 票。而 S{{from}} 在任期 {{term}} 可能已经投给了别人。',
   'raft.timeout.leader': 'S{{node}} 是任期 {{term}} 的 Leader：Leader 没有选举计时器，所以什么也不会发生。',
 
   // PreVote 预投票（论文 §9.6）。
@@ -87,6 +89,8 @@ export const raftTemplatesZh: TemplateTable = {
     'S{{node}} 拒绝 S{{leader}} 的 AppendEntries：它在索引 {{prevLogIndex}} 处没有日志（它的日志只到 {{lastIndex}}）；提示对方从索引 {{conflictIndex}} 开始重发。',
   'raft.append.reject.conflict':
     'S{{node}} 拒绝 S{{leader}} 的 AppendEntries：它在索引 {{prevLogIndex}} 处的日志任期是 {{myTerm}}，而不是 {{prevLogTerm}}；提示对方：它任期 {{myTerm}} 的日志从索引 {{conflictIndex}} 开始。',
+  'raft.append.prevTermUnchecked':
+    'S{{node}} 接受了 S{{leader}} 的 AppendEntries，尽管它在索引 {{prevLogIndex}} 处的日志任期是 {{myTerm}} 而不是 {{prevLogTerm}}（不安全开关：skipPrevLogTermCheck）：两边的日志在这里已经不同，它却照样追加后面的条目。',
   'raft.append.truncate':
     'S{{node}} 删除从索引 {{from}} 开始的日志（共 {{count}} 条）：它在索引 {{from}} 处的日志任期是 {{ourTerm}}，而 Leader S{{leader}} 的是 {{theirTerm}}；冲突处之后的日志要全部删掉（§5.3）。',
   'raft.append.truncateOne': 'S{{node}} 删除索引 {{from}} 处的日志：它的任期是 {{ourTerm}}，而 Leader S{{leader}} 在这个位置的日志任期是 {{theirTerm}}（§5.3）。',
@@ -112,8 +116,12 @@ export const raftTemplatesZh: TemplateTable = {
     'S{{node}} 暂不提交索引 {{index}}，尽管 {{replicas, nodes}} 已经保存了它：这条日志来自任期 {{entryTerm}}，比当前任期 {{term}} 旧，而只有当前任期的日志才能靠副本计数提交（§5.4.2，图 8）。',
   'raft.commit.oldTermUnsafe':
     'S{{node}} 仅仅因为 {{replicas, nodes}} 保存了索引 {{index}} 就提交了这条旧任期 {{entryTerm}} 的日志（不安全开关：commitOldTermByCount，正是图 8 的错误）。',
+  'raft.commit.shortUnsafe':
+    'S{{node}} 提交了索引 {{index}}（{{value, entry}}，任期 {{term}}），尽管只有 {{replicas}} 保存了它，比 {{nodes}} 个节点的过半数 {{needed}} 少一个（不安全开关：commitWithoutMajority）。',
   'raft.commit.learn':
     'S{{node}} 从 Leader S{{leader}} 得知索引 {{index}} 及之前的日志都已提交（新提交 {{count}} 条，最后一条是 {{value, entry}}），并把它们应用到状态机。',
+  'raft.commit.learnUnchecked':
+    'S{{node}} 把 Leader S{{leader}} 的 commitIndex 一直用到自己的最后一条日志，索引 {{index}}（{{value, entry}}，新提交 {{count}} 条），却不知道这些条目是否与 Leader 的一致（不安全开关：followerCommitBeyondLastNew），并把它们应用到状态机。',
   'raft.commit.learnOne': 'S{{node}} 从 Leader S{{leader}} 得知索引 {{index}}（{{value, entry}}）已提交，并把它应用到状态机。',
 
   // 客户端请求。
@@ -121,6 +129,8 @@ export const raftTemplatesZh: TemplateTable = {
   'raft.request.appendForwarded':
     'S{{node}} 作为任期 {{term}} 的 Leader，把 S{{from}} 转发来的“{{value}}”追加到索引 {{index}}，并发给各个 Follower。',
   'raft.request.forward': 'S{{node}} 是 $t(raft.role.{{role}})，不是 Leader：它把客户端的“{{value}}”转发给它所知道的 Leader S{{leader}}。',
+  'raft.request.overwriteUnsafe':
+    'S{{node}} 作为任期 {{term}} 的 Leader，把客户端的“{{value}}”写在了自己索引 {{index}} 处已提交的条目（{{oldValue, entry}}，任期 {{oldTerm}}）上，而不是追加到末尾（不安全开关：overwriteCommitted）。',
   'raft.request.reject':
     'S{{node}} 目前是任期 {{term}} 的 $t(raft.role.{{role}})，不知道谁是 Leader：它拒绝客户端的“{{value}}”，客户端需要稍后重试。',
   'raft.request.dropForwarded': 'S{{node}} 已经不是 Leader，也不知道新的 Leader 是谁：它丢弃 S{{from}} 转发来的“{{value}}”，客户端需要重试。',

@@ -19,6 +19,13 @@ export const raftParamsSchema = z
         commitOldTermByCount: z.boolean().describe('commit entries of earlier terms by counting replicas (the Figure 8 bug)'),
         voteWithoutLogCheck: z.boolean().describe('grant votes without the up-to-date log check'),
         forgetVoteOnRestart: z.boolean().describe('lose votedFor on restart'),
+        skipPrevLogTermCheck: z.boolean().describe('a follower accepts AppendEntries when it has an entry at prevLogIndex, whatever its term'),
+        commitWithoutMajority: z.boolean().describe('a leader commits what one server fewer than a majority stores'),
+        countStaleVotes: z.boolean().describe('a candidate counts votes granted in its earlier terms'),
+        followerCommitBeyondLastNew: z
+          .boolean()
+          .describe('a follower takes the leader’s commitIndex up to its own last entry, not the last one AppendEntries matched, even when the check fails'),
+        overwriteCommitted: z.boolean().describe('a leader writes a client’s entry over its last committed entry instead of appending it'),
       })
       .partial()
       .describe('switches that break safety on purpose, for teaching'),
@@ -40,6 +47,11 @@ export interface RaftParams {
     commitOldTermByCount: boolean;
     voteWithoutLogCheck: boolean;
     forgetVoteOnRestart: boolean;
+    skipPrevLogTermCheck: boolean;
+    commitWithoutMajority: boolean;
+    countStaleVotes: boolean;
+    followerCommitBeyondLastNew: boolean;
+    overwriteCommitted: boolean;
   };
 }
 
@@ -51,7 +63,17 @@ export const raftDefaults: RaftParams = {
   checkQuorum: false,
   leaderNoop: true,
   maxEntriesPerAppend: 64,
-  unsafe: { quorum: 'majority', commitOldTermByCount: false, voteWithoutLogCheck: false, forgetVoteOnRestart: false },
+  unsafe: {
+    quorum: 'majority',
+    commitOldTermByCount: false,
+    voteWithoutLogCheck: false,
+    forgetVoteOnRestart: false,
+    skipPrevLogTermCheck: false,
+    commitWithoutMajority: false,
+    countStaleVotes: false,
+    followerCommitBeyondLastNew: false,
+    overwriteCommitted: false,
+  },
 };
 
 export function resolveRaftParams(input: RaftParamsInput | undefined, base: RaftParams = raftDefaults): RaftParams {

@@ -3,7 +3,7 @@ import { firstIndexOfTermRun, lastIndexOfTerm, termAt, truncateFrom } from './lo
 import { resetElectionTimer } from './quorum';
 import { adoptTerm, fallBackToLeader, heardFromLeader } from './roles';
 import { sendAppend } from './send';
-import type { AppendEntries, AppendEntriesResponse, RaftIO, RaftState } from './types';
+import type { AppendEntries, AppendEntriesResponse, LogEntry, RaftIO, RaftState } from './types';
 
 function accept(io: RaftIO, to: number, term: number, matchIndex: number): void {
   const msg: AppendEntriesResponse = { type: 'AppendEntriesResponse', term, success: true, matchIndex };
@@ -37,6 +37,9 @@ export function handleAppendEntries(state: RaftState, from: number, msg: AppendE
 
   const log = state.log;
   const prev = msg.prevLogIndex;
+  // Unsafe: the leader's commitIndex taken up to this log's own end before the log is checked and
+  // repaired (where it is fine as it is, rule 5 below does the same, past the last new entry).
+  if (io.params.unsafe.followerCommitBeyondLastNew && !fitsAsIs(log, msg, io)) learnCommit(state, io, leader, Math.min(msg.leaderCommit, log.length), true);
   // Rule 2: the log must contain an entry at prevLogIndex whose term is prevLogTerm.
   if (prev > log.length) {
     state.stats.appendRejections++;
@@ -45,7 +48,9 @@ export function handleAppendEntries(state: RaftState, from: number, msg: AppendE
     return;
   }
   const myTerm = termAt(log, prev);
-  if (myTerm !== msg.prevLogTerm) {
+  if (myTerm !== msg.prevLogTerm && io.params.unsafe.skipPrevLogTermCheck) {
+    io.narrate('raft.append.prevTermUnchecked', { node: io.id, leader, prevLogIndex: prev, prevLogTerm: msg.prevLogTerm, myTerm });
+  } else if (myTerm !== msg.prevLogTerm) {
     state.stats.appendRejections++;
     const conflictIndex = firstIndexOfTermRun(log, prev);
     io.narrate('raft.append.reject.conflict', {
@@ -91,16 +96,27 @@ export function handleAppendEntries(state: RaftState, from: number, msg: AppendE
   }
   // Rule 5: commit up to the leader's commitIndex, but not past what is known to match it.
   const lastNew = prev + entries.length;
-  if (msg.leaderCommit > state.commitIndex) {
-    const index = Math.min(msg.leaderCommit, lastNew);
-    if (index > state.commitIndex) {
-      const value = log[index - 1].value;
-      if (index - state.commitIndex === 1) io.narrate('raft.commit.learnOne', { node: io.id, leader, index, value });
-      else io.narrate('raft.commit.learn', { node: io.id, leader, index, value, count: index - state.commitIndex });
-      setCommitIndex(state, io, index);
-    }
-  }
+  const unchecked = io.params.unsafe.followerCommitBeyondLastNew;
+  learnCommit(state, io, leader, Math.min(msg.leaderCommit, unchecked ? log.length : lastNew), unchecked && msg.leaderCommit > lastNew);
   accept(io, from, state.term, lastNew);
+}
+
+/** Whether AppendEntries passes the consistency check and conflicts with no entry this log holds. */
+function fitsAsIs(log: readonly LogEntry[], msg: AppendEntries, io: RaftIO): boolean {
+  const prev = msg.prevLogIndex;
+  if (prev > log.length || (termAt(log, prev) !== msg.prevLogTerm && !io.params.unsafe.skipPrevLogTermCheck)) return false;
+  for (let i = 0; i < msg.entries.length && prev + 1 + i <= log.length; i++) if (log[prev + i].term !== msg.entries[i].term) return false;
+  return true;
+}
+
+/** Commits up to `index` as the leader said (Figure 2 rule 5); `beyondMatch`: past what AppendEntries matched (unsafe). */
+function learnCommit(state: RaftState, io: RaftIO, leader: number, index: number, beyondMatch: boolean): void {
+  if (index <= state.commitIndex) return;
+  const value = state.log[index - 1].value;
+  if (beyondMatch) io.narrate('raft.commit.learnUnchecked', { node: io.id, leader, index, value, count: index - state.commitIndex });
+  else if (index - state.commitIndex === 1) io.narrate('raft.commit.learnOne', { node: io.id, leader, index, value });
+  else io.narrate('raft.commit.learn', { node: io.id, leader, index, value, count: index - state.commitIndex });
+  setCommitIndex(state, io, index);
 }
 
 /**
@@ -138,6 +154,12 @@ export function handleAppendEntriesResponse(state: RaftState, from: number, msg:
     viaTerm = ours > 0;
   } else next = conflictIndex;
   next = Math.max(state.matchIndex[from] + 1, Math.min(next, rejectedIndex));
+  // No step back is possible: the refusal is a late copy of one already acted on (the follower
+  // matched further since), or the follower once matched further and the leader rewrote its own
+  // log (an unsafe switch). The same request again would change nothing, so it waits for the
+  // heartbeat instead of trading refusals at network speed (duplicated refusals grew that into a
+  // storm of millions of messages with overwriteCommitted).
+  const moved = next !== state.nextIndex[from];
   state.nextIndex[from] = next;
   const key = conflictTerm === 0 ? 'raft.append.backoff.missing' : viaTerm ? 'raft.append.backoff.skipTerm' : 'raft.append.backoff.termStart';
   io.narrate(key, {
@@ -148,5 +170,5 @@ export function handleAppendEntriesResponse(state: RaftState, from: number, msg:
     conflictIndex,
     nextIndex: next,
   });
-  sendAppend(state, io, from);
+  if (moved) sendAppend(state, io, from);
 }

@@ -16,7 +16,7 @@ export const libraryGroups: readonly { id: LibraryGroupId; title: Localized }[] 
   { id: 'raft-basics', title: { en: 'Raft: elections and replication', zh: 'Raft：选举与日志复制' } },
   { id: 'raft-elections', title: { en: 'Raft: vote ties and PreVote', zh: 'Raft：平票与 PreVote' } },
   { id: 'raft-partitions', title: { en: 'Raft: split brain and stale leaders', zh: 'Raft：脑裂与过期 Leader' } },
-  { id: 'raft-safety', title: { en: 'Raft: safety (Figure 8)', zh: 'Raft：安全性（图 8）' } },
+  { id: 'raft-safety', title: { en: 'Raft: safety, and unsafe switches', zh: 'Raft：安全性与不安全开关' } },
   { id: 'zab', title: { en: 'ZooKeeper (ZAB)', zh: 'ZooKeeper（ZAB）' } },
   { id: 'gossip', title: { en: 'Gossip and SWIM', zh: 'Gossip 与 SWIM' } },
 ];

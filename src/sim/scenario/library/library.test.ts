@@ -245,6 +245,55 @@ const checks: Record<string, (sim: Simulation, entry: LibraryEntry) => void> = {
     expect(first.get('Leader Completeness')).toBeLessThanOrEqual(first.get('State Machine Safety')!);
   },
 
+  'raft-unsafe-stale-votes': (sim, { until }) => {
+    sim.runUntil(until);
+    // S1's election for term 2 is won with S2's grant from term 1; S2's real vote in term 2 went to S3.
+    expect(said(sim, 'raft.vote.receivedStale').map((s) => `S${s.node}<-S${s.params.from}:t${s.params.grantedIn}->t${s.params.term}@${s.t}`)).toEqual(['S1<-S2:t1->t2@20']);
+    expect(views(sim).map((v) => [v.role, v.term, v.votedFor])).toEqual([
+      ['leader', 2, 1],
+      ['follower', 2, 3],
+      ['leader', 2, 3],
+    ]);
+  },
+
+  'raft-unsafe-skip-prev-log-term': (sim, { until }) => {
+    sim.runUntil(until);
+    const vs = views(sim);
+    // S3 kept its y=9 under the leader's no-op; every log commits index 3.
+    expect(values(vs[2].log)).toEqual(['x=1', 'y=9', null]);
+    expect(values(vs[0].log)).toEqual(['x=1', 'x=2', null]);
+    expect(vs.map((v) => [v.commitIndex, v.kv])).toEqual([
+      [3, { x: '2' }],
+      [3, { x: '2' }],
+      [3, { x: '1', y: '9' }],
+    ]);
+  },
+
+  'raft-unsafe-commit-short': (sim, { until }) => {
+    sim.runUntil(until);
+    expect(said(sim, 'raft.commit.shortUnsafe', (_, e) => e.node === 1).map((s) => `${s.params.index}:${s.params.replicas}@${s.t}`)).toEqual(['1:S1@20', '2:S1@110']);
+    // Every log ends as S2's; S1 alone applied x=1.
+    for (const v of views(sim)) expect(values(v.log)).toEqual([null, null]);
+    expect(views(sim).map((v) => v.kv)).toEqual([{ x: '1' }, {}, {}]);
+  },
+
+  'raft-unsafe-commit-beyond-last-new': (sim, { until }) => {
+    sim.runUntil(until);
+    expect(said(sim, 'raft.commit.learnUnchecked').map((s) => `S${s.node}:${s.params.index}=${s.params.value}@${s.t}`)).toEqual(['S3:2=y=9@50']);
+    const vs = views(sim);
+    // The logs agree; the state machines do not.
+    for (const v of vs) expect([values(v.log), v.commitIndex]).toEqual([['x=1', 'x=2', null], 3]);
+    expect(vs.map((v) => v.kv)).toEqual([{ x: '2' }, { x: '2' }, { x: '1', y: '9' }]);
+  },
+
+  'raft-unsafe-overwrite-committed': (sim, { until }) => {
+    sim.runUntil(until);
+    expect(said(sim, 'raft.request.overwriteUnsafe').map((s) => `S${s.node}:${s.params.index} ${s.params.oldValue}->${s.params.value}@${s.t}`)).toEqual(['S1:1 x=1->y=2@100']);
+    const vs = views(sim);
+    expect(vs.map((v) => values(v.log))).toEqual([['y=2'], ['x=1'], ['x=1']]);
+    expect(vs.map((v) => v.kv)).toEqual([{ y: '2' }, { x: '1' }, { x: '1' }]);
+  },
+
   'zab-startup': (sim, { until }) => {
     sim.runUntil(900);
     expect(views(sim)[0].state).toBe('looking');
@@ -428,6 +477,11 @@ const momentEvidence: Record<string, string[]> = {
   'raft-stale-leader-checkquorum': ['pause S1', 'S2 raft.election.won', 'S1 raft.checkQuorum.stepDown', 'S1 raft.request.reject', 'S1 raft.term.stepDown'],
   'raft-figure8-safe': ['S1 raft.election.won', 'S1 raft.commit.heldBack', 'crash S1', 'S5 raft.election.won', 'S2 raft.append.truncateOne'],
   'raft-figure8-unsafe': ['S1 raft.commit.oldTermUnsafe', 'crash S1', 'violation Leader Completeness', 'S2 raft.append.truncateCommitted', 'violation State Machine Safety'],
+  'raft-unsafe-stale-votes': ['S1 raft.election.start', 'S1 raft.vote.receivedStale', 'violation Election Safety'],
+  'raft-unsafe-skip-prev-log-term': ['S1 raft.election.won', 'S3 raft.append.prevTermUnchecked', 'violation State Machine Safety'],
+  'raft-unsafe-commit-short': ['partition', 'S1 raft.commit.shortUnsafe', 'violation Leader Completeness', 'violation Committed Durability'],
+  'raft-unsafe-commit-beyond-last-new': ['S1 raft.election.won', 'S3 raft.append.reject.conflict', 'S3 raft.commit.learnUnchecked'],
+  'raft-unsafe-overwrite-committed': ['S1 raft.commit.advance', 'S1 raft.request.overwriteUnsafe', 'crash S1', 'violation State Machine Safety'],
   'zab-startup': ['S1 zab.election.start', 'S1 zab.vote.switch.sid', 'S2 zab.lead.broadcast.empty', 'S3 zab.join.follow', 'S3 zab.sync.snap'],
   'zab-leader-crash': ['S3 zab.election.start', 'S3 zab.vote.switch.zxid', 'S1 zab.lead.sync.diff', 'S1 zab.lead.broadcast', 'S1 zab.lead.sync.trunc'],
   'zab-two-rooms-5': ['partition', 'S3 zab.lead.broadcast', 'S5 zab.lead.quorumLost', 'S4 zab.request.noLeader', 'S3 zab.lead.commit'],
@@ -551,7 +605,7 @@ describe('the scenario library', () => {
     const idList = scenarioLibrary.map((e) => e.id);
     expect(new Set(idList).size).toBe(idList.length);
     for (const id of idList) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-    expect(idList.length).toBe(21);
+    expect(idList.length).toBe(26);
     expect(Object.keys(checks).sort()).toEqual([...idList].sort());
   });
 

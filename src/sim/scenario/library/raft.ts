@@ -3,6 +3,11 @@ import evenTieRandomized from '../../../../examples/raft-even-tie-randomized.jso
 import figure8Safe from '../../../../examples/raft-figure8-safe.json';
 import figure8Unsafe from '../../../../examples/raft-figure8-unsafe.json';
 import leaderCrash from '../../../../examples/raft-leader-crash.json';
+import commitBeyondLastNew from '../../../../examples/raft-unsafe-commit-beyond-last-new.json';
+import commitShort from '../../../../examples/raft-unsafe-commit-short.json';
+import overwriteCommitted from '../../../../examples/raft-unsafe-overwrite-committed.json';
+import skipPrevLogTerm from '../../../../examples/raft-unsafe-skip-prev-log-term.json';
+import staleVotes from '../../../../examples/raft-unsafe-stale-votes.json';
 import prevoteRejoin from '../../../../examples/raft-prevote-rejoin.json';
 import splitBrain5 from '../../../../examples/raft-split-brain-5.json';
 import splitBrain6 from '../../../../examples/raft-split-brain-6.json';
@@ -350,5 +355,107 @@ export const raftLibrary: LibraryEntry[] = [
       { at: 260, label: { en: 'State Machine Safety fires', zh: 'State Machine Safety 报警' } },
     ],
     compare: 'raft-figure8-safe',
+  },
+  {
+    id: 'raft-unsafe-stale-votes',
+    protocol: 'raft',
+    group: 'raft-safety',
+    title: { en: 'Raft: a candidate counts a vote from its earlier term (unsafe)', zh: 'Raft：候选人把上一任期的选票算进新任期（不安全）' },
+    watch: {
+      en: 'With the unsafe switch countStaleVotes S1 counts S2’s late vote from term 1 as a vote in term 2 and takes office at 20 ms. Watch S2 then vote for S3 in term 2, really, and S3 win term 2 as well: two leaders in one term, and Election Safety fires.',
+      zh: '打开不安全开关 countStaleVotes 后，S1 把 S2 在任期 1 迟到的选票当作任期 2 的选票，在 20 ms 当选。注意 S2 随后在任期 2 真正把票投给了 S3，S3 也赢得了任期 2：同一任期出现两个 Leader，Election Safety 报警。',
+    },
+    get scenario() {
+      return libraryScenario('raft-unsafe-stale-votes', staleVotes);
+    },
+    until: 200,
+    outcome: { leader: 'S1/t2', violations: ['Election Safety'] },
+    moments: [
+      { at: 15, label: { en: 'S1 stands again, in term 2', zh: 'S1 再次参选，任期 2' } },
+      { at: 20, label: { en: 'S1 counts S2’s term-1 vote and wins', zh: 'S1 把 S2 任期 1 的票算上，当选' } },
+      { at: 32, label: { en: 'S3 wins term 2 too: Election Safety fires', zh: 'S3 也赢得任期 2：Election Safety 报警' } },
+    ],
+  },
+  {
+    id: 'raft-unsafe-skip-prev-log-term',
+    protocol: 'raft',
+    group: 'raft-safety',
+    title: { en: 'Raft: a follower skips the prevLogTerm check (unsafe)', zh: 'Raft：Follower 跳过 prevLogTerm 检查（不安全）' },
+    watch: {
+      en: 'S3 holds y=9 at index 2 from term 2, the others x=2 from term 3. With the unsafe switch skipPrevLogTermCheck S3 accepts S1’s no-op although its entry before it has the wrong term. Watch Log Matching fire at once, and State Machine Safety when the no-op commits and S3 applies y=9 where the others applied x=2.',
+      zh: 'S3 在索引 2 处存的是任期 2 的 y=9，其他节点存的是任期 3 的 x=2。打开不安全开关 skipPrevLogTermCheck 后，尽管前一条日志的任期不对，S3 仍接受了 S1 的 no-op。注意 Log Matching 立即报警；no-op 提交后，S3 在其他节点应用 x=2 的位置应用了 y=9，State Machine Safety 报警。',
+    },
+    get scenario() {
+      return libraryScenario('raft-unsafe-skip-prev-log-term', skipPrevLogTerm);
+    },
+    until: 200,
+    outcome: { leader: 'S1/t4', violations: ['Log Matching', 'State Machine Safety'] },
+    moments: [
+      { at: 20, label: { en: 'S1 wins term 4', zh: 'S1 赢得任期 4 的选举' } },
+      { at: 30, label: { en: 'S3 skips the check: Log Matching fires', zh: 'S3 跳过检查：Log Matching 报警' } },
+      { at: 80, label: { en: 'S3 applies y=9: State Machine Safety fires', zh: 'S3 应用了 y=9：State Machine Safety 报警' } },
+    ],
+  },
+  {
+    id: 'raft-unsafe-commit-short',
+    protocol: 'raft',
+    group: 'raft-safety',
+    title: { en: 'Raft: committing one replica short of a majority (unsafe)', zh: 'Raft：差一个副本不到过半就提交（不安全）' },
+    watch: {
+      en: 'With the unsafe switch commitWithoutMajority S1, cut off from S2 and S3, commits x=1 with only its own copy. Watch S2 win term 2 without x=1 (Leader Completeness), its no-op applied where S1 applied x=1 (State Machine Safety), and S1, back in touch, delete its committed x=1 (Committed Durability).',
+      zh: '打开不安全开关 commitWithoutMajority 后，与 S2、S3 断开的 S1 只凭自己的一份副本就提交了 x=1。注意 S2 在没有 x=1 的情况下赢得任期 2（Leader Completeness 报警），它的 no-op 被应用在 S1 应用 x=1 的位置（State Machine Safety 报警），网络恢复后 S1 删掉了已提交的 x=1（Committed Durability 报警）。',
+    },
+    get scenario() {
+      return libraryScenario('raft-unsafe-commit-short', commitShort);
+    },
+    until: 500,
+    outcome: { leader: 'S2/t2', violations: ['Leader Completeness', 'State Machine Safety', 'Committed Durability'] },
+    moments: [
+      { at: 100, label: { en: 'S1 is cut off from S2 and S3', zh: 'S1 与 S2、S3 断开' } },
+      { at: 110, label: { en: 'S1 commits x=1 with its own copy only', zh: 'S1 只凭自己的副本提交了 x=1' } },
+      { at: 220, label: { en: 'S2 wins term 2 without x=1', zh: 'S2 在没有 x=1 的情况下赢得任期 2' } },
+      { at: 330, label: { en: 'S1 deletes its committed x=1', zh: 'S1 删掉了已提交的 x=1' } },
+    ],
+  },
+  {
+    id: 'raft-unsafe-commit-beyond-last-new',
+    protocol: 'raft',
+    group: 'raft-safety',
+    title: { en: 'Raft: a follower commits past what AppendEntries matched (unsafe)', zh: 'Raft：Follower 提交了 AppendEntries 未确认一致的日志（不安全）' },
+    watch: {
+      en: 'S3 holds a stale y=9 at index 2. With the unsafe switch followerCommitBeyondLastNew it takes S1’s commitIndex up to its own last entry before checking its log, and applies y=9; only then does it replace y=9 with x=2. Watch its log end up like everyone’s while its store keeps y=9: State Machine Safety fires.',
+      zh: 'S3 在索引 2 处存着过期的 y=9。打开不安全开关 followerCommitBeyondLastNew 后，它在检查日志之前就把 S1 的 commitIndex 一直用到自己的最后一条日志，应用了 y=9，之后才把 y=9 换成 x=2。注意它的日志最终与其他节点相同，状态机里却留着 y=9：State Machine Safety 报警。',
+    },
+    get scenario() {
+      return libraryScenario('raft-unsafe-commit-beyond-last-new', commitBeyondLastNew);
+    },
+    until: 200,
+    outcome: { leader: 'S1/t4', violations: ['State Machine Safety'] },
+    moments: [
+      { at: 20, label: { en: 'S1 wins term 4', zh: 'S1 赢得任期 4 的选举' } },
+      { at: 30, label: { en: 'S3 refuses: its entry 2 is from term 2', zh: 'S3 拒绝：它的索引 2 来自任期 2' } },
+      { at: 50, label: { en: 'S3 commits y=9 before checking', zh: 'S3 在检查之前就提交了 y=9' } },
+    ],
+  },
+  {
+    id: 'raft-unsafe-overwrite-committed',
+    protocol: 'raft',
+    group: 'raft-safety',
+    title: { en: 'Raft: a leader overwrites a committed entry (unsafe)', zh: 'Raft：Leader 覆盖已提交的日志（不安全）' },
+    watch: {
+      en: 'S1 commits x=1. With the unsafe switch overwriteCommitted it writes the next client command, y=2, over it instead of after it. Watch Leader Append-Only, Log Matching and Committed Durability fire at that instant, and State Machine Safety when S1 restarts and replays its log.',
+      zh: 'S1 提交了 x=1。打开不安全开关 overwriteCommitted 后，它把下一条客户端命令 y=2 写在了 x=1 上，而不是追加在后面。注意 Leader Append-Only、Log Matching 和 Committed Durability 在这一刻同时报警；S1 重启并重放日志时，State Machine Safety 报警。',
+    },
+    get scenario() {
+      return libraryScenario('raft-unsafe-overwrite-committed', overwriteCommitted);
+    },
+    until: 600,
+    outcome: { leader: 'S2/t2', violations: ['Leader Append-Only', 'Log Matching', 'Committed Durability', 'State Machine Safety'] },
+    moments: [
+      { at: 70, label: { en: 'S1 commits x=1', zh: 'S1 提交了 x=1' } },
+      { at: 100, label: { en: 'y=2 is written over x=1: three checkers fire', zh: 'y=2 覆盖了 x=1：三项检查报警' } },
+      { at: 200, label: { en: 'S1 crashes', zh: 'S1 宕机' } },
+      { at: 340, label: { en: 'S1 re-applies its log: State Machine Safety fires', zh: 'S1 重新应用日志：State Machine Safety 报警' } },
+    ],
   },
 ];
