@@ -23,15 +23,13 @@ function quorumMatchIndex(state: RaftState, io: RaftIO, needed: number): number 
   return counts[needed - 1];
 }
 
-function replicaIds(state: RaftState, io: RaftIO, index: number): string[] {
+function replicasOf(state: RaftState, io: RaftIO, index: number): string {
   const ids: string[] = [];
   for (let id = 1; id <= io.nodeCount; id++) {
     if ((id === io.id ? state.log.length : state.matchIndex[id]) >= index) ids.push(`S${id}`);
   }
-  return ids;
+  return ids.join(', ');
 }
-
-const replicasOf = (state: RaftState, io: RaftIO, index: number) => replicaIds(state, io, index).join(', ');
 
 /**
  * A leader advances its commitIndex to the highest index a quorum stores, but only if that entry
@@ -63,17 +61,7 @@ export function advanceCommit(state: RaftState, io: RaftIO): void {
     }
     io.narrate('raft.commit.oldTermUnsafe', { node: io.id, index: n, entryTerm, term: state.term, replicas: replicasOf(state, io, n) });
   } else if (needed < majority && quorumMatchIndex(state, io, majority) < n) {
-    const replicas = replicaIds(state, io, n);
-    io.narrate('raft.commit.shortUnsafe', {
-      node: io.id,
-      index: n,
-      term: entryTerm,
-      value,
-      replicas: replicas.join(', '),
-      count: replicas.length,
-      needed: majority,
-      nodes: io.nodeCount,
-    });
+    io.narrate('raft.commit.shortUnsafe', { node: io.id, index: n, term: entryTerm, value, replicas: replicasOf(state, io, n), needed: majority, nodes: io.nodeCount });
   } else {
     // Entries of earlier terms that become committed only now, with this one (§5.4.2).
     let earlier = 0;

@@ -43,11 +43,11 @@ describe('swarm fuzzing (VOPR style): random faults, then heal and settle', () =
   const caughtBy: [string, unknown, number[], string][] = [
     ['quorum', 'half', [2, 5], 'Election Safety'],
     ['commitOldTermByCount', true, [13, 28], 'Committed Durability'],
-    ['voteWithoutLogCheck', true, [1, 4], 'Leader Completeness'],
-    ['forgetVoteOnRestart', true, [46, 310], 'Election Safety'],
+    ['voteWithoutLogCheck', true, [1, 2], 'Leader Completeness'],
+    ['forgetVoteOnRestart', true, [46, 103], 'Election Safety'],
     ['skipPrevLogTermCheck', true, [5, 8], 'Log Matching'],
-    ['commitWithoutMajority', true, [37, 41], 'Leader Completeness'],
-    ['countStaleVotes', true, [7, 103], 'Election Safety'],
+    ['commitWithoutMajority', true, [29, 37], 'Leader Completeness'],
+    ['countStaleVotes', true, [3, 7], 'Election Safety'],
     ['followerCommitBeyondLastNew', true, [5, 9], 'State Machine Safety'],
     ['overwriteCommitted', true, [1, 2], 'Leader Append-Only'],
   ];
