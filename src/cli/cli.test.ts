@@ -110,6 +110,19 @@ describe('CLI (Contract 2)', () => {
     expect(missed.stdout).toMatch(/a checker fired in 0 of 1 seeds \(0\.0 %\)/);
   });
 
+  it('fuzz --profile runs Raft under the paper or the etcd rules, and refuses anything else', () => {
+    const r = sim(['fuzz', '--protocol', 'raft', '--runs', '2', '--profile', 'etcd']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^fuzz raft: 2 swarm runs from seed 1 under the etcd profile$/m);
+    expect(r.stdout).toMatch(/^2 passed, 0 failed/m);
+    const bad = sim(['fuzz', '--protocol', 'raft', '--runs', '1', '--profile', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--profile must be one of paper, etcd, got "nope"/);
+    const zab = sim(['fuzz', '--protocol', 'zab', '--runs', '1', '--profile', 'etcd']);
+    expect(zab.code).toBe(2);
+    expect(zab.stderr).toMatch(/--profile is a Raft option; zab has none/);
+  });
+
   it('run without --json prints a readable summary, and --narrate the story', () => {
     const r = sim(['run', scenarioFile('narrate.json', good), '--until', '2000', '--narrate']);
     expect(r.code).toBe(0);

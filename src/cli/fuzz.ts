@@ -18,7 +18,11 @@ export interface FuzzOptions {
   out?: string;
   /** An `unsafe` switch turned on in every seed (`quorum` means `"half"`). */
   unsafe?: string;
+  /** Raft's rules in every seed: `paper` (the default) or `etcd`. */
+  profile?: string;
 }
+
+const RAFT_PROFILES = ['paper', 'etcd'];
 
 /** Swarm fuzzing: returns the process exit code (1 when any seed failed). */
 export function fuzzCommand(opts: FuzzOptions, out: (line: string) => void): number {
@@ -32,8 +36,11 @@ export function fuzzCommand(opts: FuzzOptions, out: (line: string) => void): num
   if (!target) throw new UsageError(`fuzz: no protocol registered for "${opts.protocol}" yet`);
   const dir = opts.out ?? 'fuzz-failures';
   const unsafe = opts.unsafe === undefined ? null : unsafeSwitch(target.protocol, opts.unsafe);
-  const swarm = unsafe === null ? target : withParams(target, { unsafe });
-  out(`fuzz ${target.protocol}: ${runs} swarm runs from seed ${seed}${unsafe === null ? '' : ` with unsafe.${opts.unsafe} on in every seed`}`);
+  const profile = profileOption(target.protocol, opts.profile);
+  const extra = { ...(unsafe === null ? {} : { unsafe }), ...(profile === null ? {} : { profile }) };
+  const swarm = Object.keys(extra).length === 0 ? target : withParams(target, extra);
+  const withWhat = [profile === null ? '' : ` under the ${profile} profile`, unsafe === null ? '' : ` with unsafe.${opts.unsafe} on in every seed`].join('');
+  out(`fuzz ${target.protocol}: ${runs} swarm runs from seed ${seed}${withWhat}`);
   let caught = 0;
   let unsettledOnly = 0;
   let reported = 0;
@@ -63,6 +70,14 @@ function unsafeSwitch(protocol: ProtocolId, name: string): Record<string, unknow
   const parsed = parseScenario({ version: 1, protocol, nodes: 3, params: { unsafe } });
   if (!parsed.ok) throw new UsageError(`fuzz: --unsafe "${name}" is not an unsafe switch of ${protocol} (${formatErrors(parsed.errors)})`);
   return unsafe;
+}
+
+/** `--profile <paper|etcd>`: whose rules Raft follows in every seed. */
+function profileOption(protocol: ProtocolId, profile: string | undefined): string | null {
+  if (profile === undefined) return null;
+  if (protocol !== 'raft') throw new UsageError(`fuzz: --profile is a Raft option; ${protocol} has none`);
+  if (!RAFT_PROFILES.includes(profile)) throw new UsageError(`fuzz: --profile must be one of ${RAFT_PROFILES.join(', ')}, got "${profile}"`);
+  return profile;
 }
 
 function wholeNumber(flag: string, text: string, min: number): number {

@@ -8,7 +8,7 @@ import { urlCommand } from './url';
 const USAGE = `usage:
   npm run sim -- run <scenario.json | -> [--until <ms>] [--json] [--trace <file.jsonl>] [--narrate]
   npm run sim -- url <scenario.json> [--base <url>] [--at <ms>]
-  npm run sim -- fuzz --protocol <raft|zab|gossip> [--runs N] [--seed S] [--out <dir>] [--unsafe <switch>]`;
+  npm run sim -- fuzz --protocol <raft|zab|gossip> [--runs N] [--seed S] [--out <dir>] [--unsafe <switch>] [--profile <paper|etcd>]`;
 
 const out = (line: string) => process.stdout.write(line + '\n');
 
@@ -46,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
         seed: { type: 'string' },
         out: { type: 'string' },
         unsafe: { type: 'string' },
+        profile: { type: 'string' },
       });
       return fuzzCommand(values as Record<string, string | undefined>, out);
     }

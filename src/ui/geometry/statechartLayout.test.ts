@@ -13,7 +13,7 @@ describe('machineGraph', () => {
     expect(graph.initial).toBe('follower');
     const toPre = graph.edges.find((e) => e.from === 'follower' && e.to === 'precandidate');
     expect(toPre?.labels).toEqual(['TIMEOUT [preVote]']);
-    expect(graph.edges.find((e) => e.from === 'candidate' && e.to === 'follower')?.labels).toEqual(['HIGHER_TERM', 'LEADER_SEEN']);
+    expect(graph.edges.find((e) => e.from === 'candidate' && e.to === 'follower')?.labels).toEqual(['HIGHER_TERM', 'LEADER_SEEN', 'VOTE_LOST [etcd]']);
     expect(graph.edges.some((e) => e.from === 'candidate' && e.to === 'candidate')).toBe(true);
   });
   it('names a delayed transition by its delay', () => {

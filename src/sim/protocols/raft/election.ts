@@ -1,6 +1,7 @@
-import { atLeastAsUpToDate, lastIndex, lastTerm } from './log';
+import { atLeastAsUpToDate, lastIndex, lastTerm, nodeList } from './log';
 import { countTrue, idsWhere, quorumSize, resetElectionTimer } from './quorum';
-import { adoptTerm, transitionRole } from './roles';
+import { followsEtcd } from './params';
+import { adoptTerm, loseElection, transitionRole } from './roles';
 import type { PreVote, PreVoteResponse, RaftIO, RaftState, RequestVote, RequestVoteResponse } from './types';
 
 /**
@@ -46,6 +47,28 @@ function checkElectionWon(state: RaftState, io: RaftIO): void {
 }
 
 /**
+ * etcd (stepCandidate, VoteLost): a refusal in the (pre-)candidate's own round is counted, and once
+ * the servers that have not refused are fewer than a quorum it cannot win, so it becomes a
+ * follower in its term at once. The paper's candidate ignores refusals and waits for its timer.
+ */
+function countRefusal(state: RaftState, from: number, io: RaftIO): void {
+  if (!followsEtcd(io.params) || state.refusals[from]) return;
+  state.refusals[from] = true;
+  const refused = countTrue(state.refusals);
+  const needed = quorumSize(io.nodeCount, io.params);
+  if (io.nodeCount - refused >= needed) return;
+  io.narrate(state.role === 'candidate' ? 'raft.election.lost' : 'raft.prevote.lost', {
+    node: io.id,
+    term: state.role === 'candidate' ? state.term : state.term + 1,
+    refusers: nodeList(idsWhere(state.refusals)),
+    refused,
+    nodes: io.nodeCount,
+    needed,
+  });
+  loseElection(state, io);
+}
+
+/**
  * Thesis §4.2.3 and §9.6: a server that heard from a current leader less than a minimum election
  * timeout ago believes that leader alive and refuses to help unseat it. A leader is its own lease.
  */
@@ -88,8 +111,10 @@ function judgeLog(state: RaftState, msg: RequestVote | PreVote, io: RaftIO, kind
 export function handleRequestVote(state: RaftState, from: number, msg: RequestVote, io: RaftIO): void {
   const candidate = msg.candidateId;
   if (msg.term < state.term) {
-    io.narrate('raft.vote.reject.staleTerm', { node: io.id, candidate, term: msg.term, currentTerm: state.term });
-    reply(io, from, state.term, false);
+    // etcd answers no message of an older term but PreVote (and, with CheckQuorum or PreVote, AppendEntries).
+    const etcd = followsEtcd(io.params);
+    io.narrate(etcd ? 'raft.vote.ignore.staleTerm' : 'raft.vote.reject.staleTerm', { node: io.id, candidate, term: msg.term, currentTerm: state.term });
+    if (!etcd) reply(io, from, state.term, false);
     return;
   }
   if (msg.term > state.term) {
@@ -113,6 +138,11 @@ export function handleRequestVote(state: RaftState, from: number, msg: RequestVo
     reply(io, from, state.term, false);
     return;
   }
+  if (knowsLeaderWithoutVoting(state, candidate, io)) {
+    io.narrate('raft.vote.reject.knowsLeader', { node: io.id, candidate, term: msg.term, leader: state.leader });
+    reply(io, from, state.term, false);
+    return;
+  }
   const verdict = judgeLog(state, msg, io, 'vote');
   io.narrate(verdict.key, verdict.params);
   if (verdict.ok) {
@@ -124,6 +154,15 @@ export function handleRequestVote(state: RaftState, from: number, msg: RequestVo
     resetElectionTimer(state, io);
   }
   reply(io, from, state.term, verdict.ok);
+}
+
+/**
+ * etcd's canVote: besides a repeat of its own vote, a server votes in its current term only when
+ * it has not voted and knows no leader of that term (`r.Vote == None && r.lead == None`). The
+ * paper lets a follower that learned the term from AppendEntries, and never voted, still vote.
+ */
+function knowsLeaderWithoutVoting(state: RaftState, candidate: number, io: RaftIO): boolean {
+  return followsEtcd(io.params) && state.votedFor !== candidate && state.votedFor === null && state.leader !== null;
 }
 
 function reply(io: RaftIO, to: number, term: number, voteGranted: boolean): void {
@@ -149,7 +188,12 @@ export function handleRequestVoteResponse(state: RaftState, from: number, msg: R
   // A vote counts only in the term it was granted for; `countStaleVotes` also counts a late
   // grant from one of the candidate's earlier elections.
   const stale = msg.term < state.term;
-  if (state.role !== 'candidate' || (stale && !io.params.unsafe.countStaleVotes) || !msg.voteGranted || state.votes[from]) return;
+  if (state.role !== 'candidate' || (stale && !io.params.unsafe.countStaleVotes)) return;
+  if (!msg.voteGranted) {
+    if (!stale) countRefusal(state, from, io);
+    return;
+  }
+  if (state.votes[from]) return;
   state.votes[from] = true;
   io.narrate(stale ? 'raft.vote.receivedStale' : 'raft.vote.received', {
     node: io.id,
@@ -165,13 +209,19 @@ export function handleRequestVoteResponse(state: RaftState, from: number, msg: R
 /**
  * Thesis §9.6, PreVote receiver: grant if the proposed term is not behind, the candidate's log is
  * up to date, and no leader was heard from within the minimum election timeout. A pre-vote
- * changes nothing here: not the term, not the vote, not the timer.
+ * changes nothing here: not the term, not the vote, not the timer. The etcd profile follows
+ * etcd's Step instead (etcdPreVoteVerdict).
  */
 export function handlePreVote(state: RaftState, from: number, msg: PreVote, io: RaftIO): void {
   const candidate = msg.candidateId;
   let granted = false;
   if (msg.term < state.term) {
     io.narrate('raft.prevote.reject.staleTerm', { node: io.id, candidate, term: msg.term, currentTerm: state.term });
+  } else if (followsEtcd(io.params)) {
+    const verdict = etcdPreVoteVerdict(state, msg, io);
+    io.narrate(verdict.key, verdict.params);
+    if (verdict.ignored) return;
+    granted = verdict.ok;
   } else if (msg.term === state.term && state.votedFor !== null && state.votedFor !== candidate) {
     io.narrate('raft.prevote.reject.alreadyVoted', { node: io.id, candidate, term: msg.term, votedFor: state.votedFor });
   } else if (inLease(state, io)) {
@@ -188,10 +238,37 @@ export function handlePreVote(state: RaftState, from: number, msg: PreVote, io: 
   io.send(from, response);
 }
 
+/**
+ * etcd's rules for a pre-vote of a term not behind its own: for a future term, a server inside a
+ * leader's lease ignores it when CheckQuorum is on (no answer at all) and otherwise judges only
+ * the log, even while it follows a leader or is one; for its own term it grants only a repeat of
+ * its vote, or when it has not voted and knows no leader.
+ */
+function etcdPreVoteVerdict(state: RaftState, msg: PreVote, io: RaftIO): LogVerdict & { ignored?: boolean } {
+  const candidate = msg.candidateId;
+  if (msg.term > state.term) {
+    if (io.params.checkQuorum && inLease(state, io)) {
+      const key = state.role === 'leader' ? 'raft.prevote.ignore.isLeader' : 'raft.prevote.ignore.lease';
+      return { ok: false, ignored: true, key, params: { ...leaseParams(state, io, candidate, msg.term), currentTerm: state.term } };
+    }
+  } else if (state.votedFor !== null && state.votedFor !== candidate) {
+    return { ok: false, key: 'raft.prevote.reject.alreadyVoted', params: { node: io.id, candidate, term: msg.term, votedFor: state.votedFor } };
+  } else if (state.votedFor === null && state.leader !== null) {
+    return { ok: false, key: 'raft.prevote.reject.knowsLeader', params: { node: io.id, candidate, term: msg.term, leader: state.leader } };
+  }
+  const verdict = judgeLog(state, msg, io, 'prevote');
+  // The paper's grant says no leader is heard from; etcd grants even while one is.
+  if (verdict.ok && state.leader !== null && !io.params.unsafe.voteWithoutLogCheck) {
+    return { ...verdict, key: 'raft.prevote.grant.despiteLeader', params: { ...verdict.params, leader: state.leader } };
+  }
+  return verdict;
+}
+
 export function handlePreVoteResponse(state: RaftState, from: number, msg: PreVoteResponse, io: RaftIO): void {
   if (!msg.voteGranted) {
     // A refusal from a newer term (as etcd): adopt it, or the pre-candidate could ask forever.
     if (msg.term > state.term) adoptTerm(state, msg.term, io, from, 'PreVoteResponse');
+    else if (msg.term === state.term && state.role === 'precandidate') countRefusal(state, from, io);
     return;
   }
   if (state.role !== 'precandidate' || msg.term !== state.term + 1 || state.votes[from]) return;

@@ -24,10 +24,11 @@ describe('swarm fuzzing (VOPR style): random faults, then heal and settle', () =
     expect(findFuzzTarget('raft')).toBe(raftFuzzTarget);
   });
 
-  it(`${SEEDS} seeds: no invariant breaks, and each healed cluster settles (one known leader, agreeing committed logs) within ${raftFuzzTarget.settleMs} ms`, () => {
+  it.each(['paper', 'etcd'])(`${SEEDS} seeds under the %s profile: no invariant breaks, and each healed cluster settles (one known leader, agreeing committed logs) within ${raftFuzzTarget.settleMs} ms`, (profile) => {
+    const target = withParams(raftFuzzTarget, { profile });
     const failures: string[] = [];
     for (let seed = 1; seed <= SEEDS; seed++) {
-      const { failure } = fuzzOne(raftFuzzTarget, seed);
+      const { failure } = fuzzOne(target, seed);
       if (failure) failures.push(describeFailure(failure));
       if (failures.length >= 3) break;
     }
@@ -40,23 +41,26 @@ describe('swarm fuzzing (VOPR style): random faults, then heal and settle', () =
    * switch, two seeds caught with it on and clean with it off, and what fires; the whole sweep
    * is `npm run sim -- fuzz --protocol raft --unsafe <switch>`.
    */
-  const caughtBy: [string, unknown, number[], string][] = [
-    ['quorum', 'half', [2, 5], 'Election Safety'],
-    ['commitOldTermByCount', true, [13, 28], 'Committed Durability'],
-    ['voteWithoutLogCheck', true, [1, 2], 'Leader Completeness'],
-    ['forgetVoteOnRestart', true, [46, 103], 'Election Safety'],
-    ['skipPrevLogTermCheck', true, [5, 8], 'Log Matching'],
-    ['commitWithoutMajority', true, [29, 37], 'Leader Completeness'],
-    ['countStaleVotes', true, [3, 7], 'Election Safety'],
-    ['followerCommitBeyondLastNew', true, [5, 9], 'State Machine Safety'],
-    ['overwriteCommitted', true, [1, 2], 'Leader Append-Only'],
+  const caughtBy: [string, unknown, { paper: number[]; etcd: number[] }, string][] = [
+    ['quorum', 'half', { paper: [2, 5], etcd: [2, 5] }, 'Election Safety'],
+    ['commitOldTermByCount', true, { paper: [13, 28], etcd: [13, 34] }, 'Leader Completeness'],
+    ['voteWithoutLogCheck', true, { paper: [1, 2], etcd: [1, 2] }, 'Leader Completeness'],
+    ['forgetVoteOnRestart', true, { paper: [46, 114], etcd: [38, 69] }, 'Election Safety'],
+    ['skipPrevLogTermCheck', true, { paper: [5, 8], etcd: [5, 11] }, 'Log Matching'],
+    ['commitWithoutMajority', true, { paper: [37, 41], etcd: [37, 45] }, 'Leader Completeness'],
+    ['countStaleVotes', true, { paper: [3, 7], etcd: [3, 102] }, 'Election Safety'],
+    ['followerCommitBeyondLastNew', true, { paper: [5, 9], etcd: [1, 5] }, 'State Machine Safety'],
+    ['overwriteCommitted', true, { paper: [1, 2], etcd: [1, 2] }, 'Leader Append-Only'],
   ];
-  it.each(caughtBy)('unsafe.%s is caught', (name, value, seeds, invariant) => {
-    const unsafe = withParams(raftFuzzTarget, { unsafe: { [name]: value } });
-    for (const seed of seeds) {
-      const caught = fuzzOne(unsafe, seed).failure;
-      expect(caught?.violations.map((v) => v.invariant), `seed ${seed}`).toContain(invariant);
-      expect(fuzzOne(raftFuzzTarget, seed).failure, `seed ${seed} without the switch`).toBeNull();
+  it.each(caughtBy)('unsafe.%s is caught under both profiles', (name, value, seeds, invariant) => {
+    for (const profile of ['paper', 'etcd'] as const) {
+      const clean = withParams(raftFuzzTarget, { profile });
+      const unsafe = withParams(clean, { unsafe: { [name]: value } });
+      for (const seed of seeds[profile]) {
+        const caught = fuzzOne(unsafe, seed).failure;
+        expect(caught?.violations.map((v) => v.invariant), `${profile}, seed ${seed}`).toContain(invariant);
+        expect(fuzzOne(clean, seed).failure, `${profile}, seed ${seed} without the switch`).toBeNull();
+      }
     }
   });
 

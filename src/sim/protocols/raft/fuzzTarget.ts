@@ -19,6 +19,10 @@ export const raftFuzzTarget: FuzzTarget = {
   sizes: [3, 9],
   params(rng: RandomStream) {
     return {
+      // The swarm's clock, whatever the profile: the nemesis's schedules and the settle window
+      // are measured against these timeouts (an etcd-profile swarm runs etcd's rules on it).
+      electionTimeout: [150, 300],
+      heartbeatInterval: 50,
       preVote: rng.chance(0.5),
       checkQuorum: rng.chance(0.5),
       maxEntriesPerAppend: rng.pick([1, 3, 64]),
@@ -81,7 +85,7 @@ export function raftUnsettled(sim: Simulation): string | null {
  * - dueling candidates: two nodes timing out at once while each other node, with probability
  *   0.7, restarts within 60 ms (after granting one candidate, before hearing the other);
  * - a staggered duel: the second candidate, cut off from the first, stands later in the same
- *   term and the voters restart in between, so a voter that forgets its vote can grant both;
+ *   term and the voters restart just before it, so a voter that forgets its vote can grant both;
  * - a candidate standing again before the grants of its first election are back, while a node
  *   cut off from it stands twice just ahead of it (a late grant of the earlier term must not
  *   count in the new one);
@@ -119,8 +123,10 @@ function raftNemesis(rng: RandomStream, nodes: number, from: number, to: number)
         const b = other(node);
         const lag = rng.int(20, 160);
         events.push({ at, do: 'cut', from: node, to: b }, { at, do: 'timeout', node }, { at: at + lag, do: 'timeout', node: b });
+        // Just before the second stands: a voter that hears the first's heartbeat after its
+        // restart knows a leader, and under etcd's rules refuses the second.
         for (let voter = 1; voter <= nodes; voter++) {
-          if (voter !== node && voter !== b) events.push({ at: at + Math.round(lag * (0.5 + rng.float() / 2)), do: 'restart', node: voter });
+          if (voter !== node && voter !== b) events.push({ at: at + lag - rng.int(0, 10), do: 'restart', node: voter });
         }
         events.push({ at: at + lag + 300, do: 'heal' });
         break;

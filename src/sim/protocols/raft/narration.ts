@@ -21,6 +21,8 @@ export const raftTemplates: TemplateTable = {
     'S{{node}} times out without hearing from a leader and starts an election for term {{term}}: it votes for itself and asks {{peers}} for their votes.',
   'raft.election.timedOut':
     'S{{node}}’s election for term {{term}} ends without a winner: it has {{votes}} of the {{needed}} votes it needs (the votes split, or were refused). It tries again.',
+  'raft.election.lost':
+    'S{{node}} loses the election for term {{term}}: {{refusers}} refused ({{refused}} of {{nodes}}), so it can no longer reach the {{needed}} votes it needs, and it becomes a follower in term {{term}} at once (etcd’s VoteLost).',
   'raft.election.won':
     'S{{node}} wins the election for term {{term}} with votes from {{voters}} ({{votes}} of {{nodes}}; {{needed}} needed) and becomes leader.',
   'raft.vote.grant':
@@ -31,6 +33,10 @@ export const raftTemplates: TemplateTable = {
     'S{{node}} votes for S{{candidate}} in term {{term}} without comparing logs (unsafe: voteWithoutLogCheck; S{{candidate}} ends at term {{candLastTerm}}, index {{candLastIndex}}; S{{node}} at term {{lastTerm}}, index {{lastIndex}}).',
   'raft.vote.reject.staleTerm':
     'S{{node}} rejects S{{candidate}}’s vote request for term {{term}}: S{{node}} is already in the newer term {{currentTerm}}.',
+  'raft.vote.ignore.staleTerm':
+    'S{{node}} ignores S{{candidate}}’s vote request for term {{term}}: S{{node}} is already in the newer term {{currentTerm}}, and etcd does not answer requests of older terms.',
+  'raft.vote.reject.knowsLeader':
+    'S{{node}} rejects S{{candidate}}’s vote request in term {{term}}: it has not voted in this term, but it already follows leader S{{leader}} of it (etcd votes only when it knows no leader).',
   'raft.vote.reject.alreadyVoted':
     'S{{node}} rejects S{{candidate}}’s vote request in term {{term}}: it already voted for S{{votedFor}} in this term (one vote per term).',
   'raft.vote.reject.votedSelf':
@@ -53,6 +59,8 @@ export const raftTemplates: TemplateTable = {
     'S{{node}} times out and first asks {{peers}} whether they would vote for it in term {{term}}, without leaving term {{currentTerm}} yet (PreVote).',
   'raft.prevote.timedOut':
     'S{{node}}’s pre-vote for term {{term}} ends with {{votes}} of {{needed}} needed; it keeps its term and asks again.',
+  'raft.prevote.lost':
+    'S{{node}}’s pre-vote for term {{term}} fails: {{refusers}} refused ({{refused}} of {{nodes}}), fewer than {{needed}} can still agree, so it goes back to follower without raising its term (etcd’s VoteLost).',
   'raft.prevote.won':
     'S{{node}} would win term {{term}}: {{voters}} agreed ({{votes}} of {{nodes}}). Now it raises its term and asks for real votes.',
   'raft.prevote.grant':
@@ -61,6 +69,8 @@ export const raftTemplates: TemplateTable = {
     'S{{node}} would vote for S{{candidate}} in term {{term}} (PreVote): S{{candidate}}’s log is more up to date (last term {{candLastTerm}} > {{lastTerm}}) and S{{node}} hears from no leader.',
   'raft.prevote.grant.noLogCheck':
     'S{{node}} would vote for S{{candidate}} in term {{term}} (PreVote) without comparing logs (unsafe: voteWithoutLogCheck).',
+  'raft.prevote.grant.despiteLeader':
+    'S{{node}} would vote for S{{candidate}} in term {{term}} (PreVote): S{{candidate}}’s log is at least as up to date (last term {{candLastTerm}}, index {{candLastIndex}}; S{{node}}’s {{lastTerm}}, {{lastIndex}}). Without CheckQuorum etcd grants it although S{{node}} knows leader S{{leader}}.',
   'raft.prevote.reject.staleTerm':
     'S{{node}} refuses S{{candidate}}’s pre-vote for term {{term}}: S{{node}} is already in term {{currentTerm}}.',
   'raft.prevote.reject.alreadyVoted':
@@ -72,6 +82,12 @@ export const raftTemplates: TemplateTable = {
   'raft.prevote.reject.lease':
     'S{{node}} refuses S{{candidate}}’s pre-vote for term {{term}}: it heard from leader S{{leader}} {{sinceMs}} ms ago, within the minimum election timeout of {{minMs}} ms (thesis §9.6).',
   'raft.prevote.reject.isLeader': 'S{{node}} refuses S{{candidate}}’s pre-vote for term {{term}}: S{{node}} is the leader and is alive.',
+  'raft.prevote.reject.knowsLeader':
+    'S{{node}} refuses S{{candidate}}’s pre-vote for term {{term}}: that is S{{node}}’s own term, whose leader S{{leader}} it follows (etcd grants only when it knows no leader).',
+  'raft.prevote.ignore.lease':
+    'S{{node}} ignores S{{candidate}}’s pre-vote for term {{term}}: it heard from leader S{{leader}} {{sinceMs}} ms ago, within the election timeout of {{minMs}} ms (etcd’s CheckQuorum lease), so it does not answer.',
+  'raft.prevote.ignore.isLeader':
+    'S{{node}} ignores S{{candidate}}’s pre-vote for term {{term}}: S{{node}} leads term {{currentTerm}}, and with CheckQuorum etcd’s leader is its own lease, so it does not answer.',
   'raft.prevote.received': 'S{{node}} gets S{{from}}’s pre-vote for term {{term}}: {{votes}} of the {{needed}} it needs.',
 
   // Terms and stepping down (Figure 2, all servers).
@@ -91,6 +107,8 @@ export const raftTemplates: TemplateTable = {
   // Replication (§5.3).
   'raft.append.reject.staleTerm':
     'S{{node}} rejects AppendEntries from S{{leader}}: its term {{term}} is older than S{{node}}’s {{currentTerm}} (S{{leader}} will learn the newer term from the reply).',
+  'raft.append.ignore.staleTerm':
+    'S{{node}} ignores AppendEntries from S{{leader}}: its term {{term}} is older than S{{node}}’s {{currentTerm}}, and with neither CheckQuorum nor PreVote etcd does not answer it.',
   'raft.append.reject.missing':
     'S{{node}} rejects AppendEntries from S{{leader}}: it has no entry at index {{prevLogIndex}} (its log ends at {{lastIndex}}); hint: retry from index {{conflictIndex}}.',
   'raft.append.reject.conflict':

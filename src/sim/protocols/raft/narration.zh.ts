@@ -19,6 +19,8 @@ export const raftTemplatesZh: TemplateTable = {
     'S{{node}} 选举超时，一直没有收到 Leader 的心跳，于是发起任期 {{term}} 的选举：先投自己一票，再向 {{peers, nodes}} 发出投票请求（RequestVote）。',
   'raft.election.timedOut':
     'S{{node}} 在任期 {{term}} 的选举没有结果：它只拿到 {{votes}} 票，而需要 {{needed}} 票（选票被瓜分了，或者被拒绝了）。它会再试一次。',
+  'raft.election.lost':
+    'S{{node}} 输掉了任期 {{term}} 的选举：{{refusers, nodes}} 拒绝了它（{{nodes}} 个节点中 {{refused}} 个），它已不可能凑够所需的 {{needed}} 票，于是立即在任期 {{term}} 退回 Follower（etcd 的 VoteLost）。',
   'raft.election.won':
     'S{{node}} 得到 {{voters, nodes}} 的选票（{{nodes}} 个节点中得 {{votes}} 票，过半需要 {{needed}} 票），赢得任期 {{term}} 的选举，成为 Leader。',
   'raft.vote.grant':
@@ -28,6 +30,10 @@ export const raftTemplatesZh: TemplateTable = {
   'raft.vote.grant.noLogCheck':
     'S{{node}} 在任期 {{term}} 投票给 S{{candidate}}，却没有比较双方的日志（不安全开关：voteWithoutLogCheck；S{{candidate}} 的日志止于任期 {{candLastTerm}}、索引 {{candLastIndex}}，S{{node}} 的止于任期 {{lastTerm}}、索引 {{lastIndex}}）。',
   'raft.vote.reject.staleTerm': 'S{{node}} 拒绝 S{{candidate}} 在任期 {{term}} 的投票请求：S{{node}} 已经处于更新的任期 {{currentTerm}}。',
+  'raft.vote.ignore.staleTerm':
+    'S{{node}} 不理会 S{{candidate}} 在任期 {{term}} 的投票请求：S{{node}} 已经处于更新的任期 {{currentTerm}}，而 etcd 不回复旧任期的请求。',
+  'raft.vote.reject.knowsLeader':
+    'S{{node}} 拒绝 S{{candidate}} 在任期 {{term}} 的投票请求：它在这个任期还没有投票，但已经在追随这个任期的 Leader S{{leader}}（etcd 只在不知道 Leader 时才投票）。',
   'raft.vote.reject.alreadyVoted':
     'S{{node}} 拒绝 S{{candidate}} 在任期 {{term}} 的投票请求：这个任期它已经投给了 S{{votedFor}}（每个任期只能投一票）。',
   'raft.vote.reject.votedSelf':
@@ -49,6 +55,8 @@ export const raftTemplatesZh: TemplateTable = {
   'raft.prevote.start':
     'S{{node}} 选举超时，先问问 {{peers, nodes}}：如果它参选任期 {{term}}，大家会不会投票给它；此时它仍停留在任期 {{currentTerm}}（PreVote 预投票）。',
   'raft.prevote.timedOut': 'S{{node}} 为任期 {{term}} 发起的预投票只拿到 {{votes}} 票，需要 {{needed}} 票；它保持任期不变，稍后再问。',
+  'raft.prevote.lost':
+    'S{{node}} 为任期 {{term}} 发起的预投票失败：{{refusers, nodes}} 拒绝了它（{{nodes}} 个节点中 {{refused}} 个），剩下的已凑不够 {{needed}} 票，于是它不提升任期，直接退回 Follower（etcd 的 VoteLost）。',
   'raft.prevote.won':
     'S{{node}} 有望赢得任期 {{term}}：{{voters, nodes}} 都表示同意（{{nodes}} 个节点中得 {{votes}} 票）。现在它才提升任期，发起真正的投票。',
   'raft.prevote.grant':
@@ -57,6 +65,8 @@ export const raftTemplatesZh: TemplateTable = {
     'S{{node}} 表示愿意在任期 {{term}} 投票给 S{{candidate}}（PreVote）：S{{candidate}} 的日志更新（最后一条日志的任期 {{candLastTerm}} > {{lastTerm}}），而且 S{{node}} 联系不上任何 Leader。',
   'raft.prevote.grant.noLogCheck':
     'S{{node}} 表示愿意在任期 {{term}} 投票给 S{{candidate}}（PreVote），却没有比较双方的日志（不安全开关：voteWithoutLogCheck）。',
+  'raft.prevote.grant.despiteLeader':
+    'S{{node}} 表示愿意在任期 {{term}} 投票给 S{{candidate}}（PreVote）：S{{candidate}} 的日志至少和自己的一样新（最后一条日志的任期 {{candLastTerm}}、索引 {{candLastIndex}}；S{{node}} 的是 {{lastTerm}}、{{lastIndex}}）。没有开启 CheckQuorum 时，即使 S{{node}} 知道 Leader 是 S{{leader}}，etcd 也会同意。',
   'raft.prevote.reject.staleTerm': 'S{{node}} 拒绝 S{{candidate}} 为任期 {{term}} 发起的预投票：S{{node}} 已经处于任期 {{currentTerm}}。',
   'raft.prevote.reject.alreadyVoted': 'S{{node}} 拒绝 S{{candidate}} 为任期 {{term}} 发起的预投票：它在那个任期已经投给了 S{{votedFor}}。',
   'raft.prevote.reject.logTerm':
@@ -66,6 +76,12 @@ export const raftTemplatesZh: TemplateTable = {
   'raft.prevote.reject.lease':
     'S{{node}} 拒绝 S{{candidate}} 为任期 {{term}} 发起的预投票：它 {{sinceMs}} ms 前刚收到 Leader S{{leader}} 的消息，还在最小选举超时 {{minMs}} ms 之内（论文 §9.6）。',
   'raft.prevote.reject.isLeader': 'S{{node}} 拒绝 S{{candidate}} 为任期 {{term}} 发起的预投票：S{{node}} 自己就是 Leader，而且运行正常。',
+  'raft.prevote.reject.knowsLeader':
+    'S{{node}} 拒绝 S{{candidate}} 为任期 {{term}} 发起的预投票：这正是 S{{node}} 当前的任期，而它正在追随这个任期的 Leader S{{leader}}（etcd 只在不知道 Leader 时才同意）。',
+  'raft.prevote.ignore.lease':
+    'S{{node}} 不理会 S{{candidate}} 为任期 {{term}} 发起的预投票：它 {{sinceMs}} ms 前刚收到 Leader S{{leader}} 的消息，还在 {{minMs}} ms 的选举超时之内（etcd 的 CheckQuorum 租约），所以不作回复。',
+  'raft.prevote.ignore.isLeader':
+    'S{{node}} 不理会 S{{candidate}} 为任期 {{term}} 发起的预投票：S{{node}} 是任期 {{currentTerm}} 的 Leader；开启 CheckQuorum 时，etcd 的 Leader 本身就持有租约，所以不作回复。',
   'raft.prevote.received': 'S{{node}} 收到 S{{from}} 对任期 {{term}} 的预投票：已有 {{votes}} 票，需要 {{needed}} 票。',
 
   // 任期与退位（图 2，所有节点）。
@@ -85,6 +101,8 @@ export const raftTemplatesZh: TemplateTable = {
   // 日志复制（§5.3）。
   'raft.append.reject.staleTerm':
     'S{{node}} 拒绝 S{{leader}} 的 AppendEntries：对方的任期 {{term}} 比 S{{node}} 的任期 {{currentTerm}} 旧（S{{leader}} 会从回复中得知更新的任期）。',
+  'raft.append.ignore.staleTerm':
+    'S{{node}} 不理会 S{{leader}} 的 AppendEntries：对方的任期 {{term}} 比 S{{node}} 的任期 {{currentTerm}} 旧；CheckQuorum 和 PreVote 都没有开启时，etcd 不回复它。',
   'raft.append.reject.missing':
     'S{{node}} 拒绝 S{{leader}} 的 AppendEntries：它在索引 {{prevLogIndex}} 处没有日志（它的日志只到 {{lastIndex}}）；提示对方从索引 {{conflictIndex}} 开始重发。',
   'raft.append.reject.conflict':

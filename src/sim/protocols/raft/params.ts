@@ -4,10 +4,15 @@ const ms = z.number().nonnegative();
 
 export const raftParamsSchema = z
   .strictObject({
+    profile: z
+      .enum(['paper', 'etcd'])
+      .describe(
+        'whose rules: "paper" (Figure 2 and the thesis, 150–300 / 50 ms; the default) or "etcd" (etcd-io/raft: VoteLost, the lead == None vote rule, its PreVote grants, CheckQuorum every base timeout, 1,000–2,000 / 100 ms)',
+      ),
     electionTimeout: z
       .tuple([ms, ms])
-      .describe('[min, max] ms; each node draws its timeout uniformly from it (default [150, 300])'),
-    heartbeatInterval: ms.describe('ms between a leader’s AppendEntries heartbeats (default 50)'),
+      .describe('[min, max] ms; each node draws its timeout uniformly from it (default [150, 300]; etcd profile [1000, 2000])'),
+    heartbeatInterval: ms.describe('ms between a leader’s AppendEntries heartbeats (default 50; etcd profile 100)'),
     randomizedTimeouts: z.boolean().describe('false: every node uses the minimum, to show the vote-tie livelock (default true)'),
     preVote: z.boolean().describe('thesis §9.6: ask for votes without raising the term first (default false)'),
     checkQuorum: z.boolean().describe('thesis §6.2: a leader steps down after an election timeout without hearing from a majority (default false)'),
@@ -34,7 +39,10 @@ export const raftParamsSchema = z
 
 export type RaftParamsInput = z.infer<typeof raftParamsSchema>;
 
+export type RaftProfile = 'paper' | 'etcd';
+
 export interface RaftParams {
+  profile: RaftProfile;
   electionTimeout: [number, number];
   heartbeatInterval: number;
   randomizedTimeouts: boolean;
@@ -55,9 +63,15 @@ export interface RaftParams {
   };
 }
 
+/** The timings each profile defaults to: the paper's (§5.6, §9.3) and etcd's (its Config docs). */
+const PROFILE_TIMINGS: Record<RaftProfile, Pick<RaftParams, 'electionTimeout' | 'heartbeatInterval'>> = {
+  paper: { electionTimeout: [150, 300], heartbeatInterval: 50 },
+  etcd: { electionTimeout: [1000, 2000], heartbeatInterval: 100 },
+};
+
 export const raftDefaults: RaftParams = {
-  electionTimeout: [150, 300],
-  heartbeatInterval: 50,
+  profile: 'paper',
+  ...PROFILE_TIMINGS.paper,
   randomizedTimeouts: true,
   preVote: false,
   checkQuorum: false,
@@ -76,14 +90,27 @@ export const raftDefaults: RaftParams = {
   },
 };
 
+/**
+ * Parameters over `base` (the defaults, or the current ones for a mid-run `set`). A profile other
+ * than the base's brings its own timings, unless the same input gives them.
+ */
 export function resolveRaftParams(input: RaftParamsInput | undefined, base: RaftParams = raftDefaults): RaftParams {
   const p = input ?? {};
+  const profile = p.profile ?? base.profile;
+  const timings = profile === base.profile ? base : PROFILE_TIMINGS[profile];
   return {
     ...base,
+    heartbeatInterval: timings.heartbeatInterval,
     ...p,
-    electionTimeout: p.electionTimeout ? [p.electionTimeout[0], p.electionTimeout[1]] : base.electionTimeout,
+    profile,
+    electionTimeout: p.electionTimeout ? [p.electionTimeout[0], p.electionTimeout[1]] : [timings.electionTimeout[0], timings.electionTimeout[1]],
     unsafe: { ...base.unsafe, ...(p.unsafe ?? {}) },
   } as RaftParams;
+}
+
+/** etcd-io/raft's rules rather than the paper's (see the README's Raft profiles). */
+export function followsEtcd(params: RaftParams): boolean {
+  return params.profile === 'etcd';
 }
 
 const logEntry = z.union([

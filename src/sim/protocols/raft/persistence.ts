@@ -40,6 +40,7 @@ export function boot(persisted: RaftPersisted, io: RaftIO): RaftState {
     kv: new Map(),
     electionTimeoutMs: 0,
     votes: [],
+    refusals: [],
     nextIndex: [],
     matchIndex: [],
     recentlyActive: [],

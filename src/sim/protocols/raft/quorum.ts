@@ -1,4 +1,4 @@
-import type { RaftParams } from './params';
+import { followsEtcd, type RaftParams } from './params';
 import type { RaftIO, RaftState } from './types';
 
 /**
@@ -28,9 +28,12 @@ export function resetElectionTimer(state: RaftState, io: RaftIO, redraw = true):
   io.setTimer('election', state.electionTimeoutMs);
 }
 
-/** Thesis §6.2: a leader checks every (longest) election timeout that a majority answered it. */
+/**
+ * How often a leader checks that a majority answered it: thesis §6.2 every (longest) election
+ * timeout; etcd every base election timeout (tickHeartbeat's electionElapsed ≥ electionTimeout).
+ */
 export function checkQuorumPeriodMs(params: RaftParams): number {
-  return params.electionTimeout[1];
+  return followsEtcd(params) ? params.electionTimeout[0] : params.electionTimeout[1];
 }
 
 export function countTrue(flags: readonly boolean[]): number {

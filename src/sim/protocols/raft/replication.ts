@@ -1,5 +1,6 @@
 import { advanceCommit, setCommitIndex } from './commit';
 import { firstIndexOfTermRun, lastIndexOfTerm, termAt, truncateFrom } from './log';
+import { followsEtcd } from './params';
 import { resetElectionTimer } from './quorum';
 import { adoptTerm, fallBackToLeader, heardFromLeader } from './roles';
 import { sendAppend } from './send';
@@ -19,6 +20,12 @@ function reject(io: RaftIO, to: number, term: number, rejectedIndex: number, con
 export function handleAppendEntries(state: RaftState, from: number, msg: AppendEntries, io: RaftIO): void {
   const leader = msg.leaderId;
   if (msg.term < state.term) {
+    // etcd answers a stale leader only with CheckQuorum or PreVote on (so that it steps down and
+    // frees a stuck candidate); otherwise it drops the message.
+    if (followsEtcd(io.params) && !io.params.checkQuorum && !io.params.preVote) {
+      io.narrate('raft.append.ignore.staleTerm', { node: io.id, leader, term: msg.term, currentTerm: state.term });
+      return;
+    }
     // Rule 1: reply false; the stale leader learns the newer term from the reply and steps down.
     state.stats.appendRejections++;
     io.narrate('raft.append.reject.staleTerm', { node: io.id, leader, term: msg.term, currentTerm: state.term });

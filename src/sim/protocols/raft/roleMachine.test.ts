@@ -27,6 +27,14 @@ describe('Raft role machine (thesis Figure 3.3, §9.6, §6.2)', () => {
     expect(nextRole('leader', { type: 'QUORUM_LOST' }).role).toBe('follower');
   });
 
+  it('etcd: a (pre-)candidate refused by too many falls back to follower (VoteLost), only under the etcd profile', () => {
+    for (const role of ['precandidate', 'candidate'] as const) {
+      expect(nextRole(role, { type: 'VOTE_LOST', etcd: true })).toEqual({ role: 'follower', actions: ['becomeFollower'] });
+      expect(() => nextRole(role, { type: 'VOTE_LOST', etcd: false })).toThrow('invalid transition');
+    }
+    expect(() => nextRole('leader', { type: 'VOTE_LOST', etcd: true })).toThrow('invalid transition leader → follower');
+  });
+
   it('impossible transitions fail loudly, as etcd-raft panics', () => {
     expect(() => nextRole('leader', { type: 'TIMEOUT', preVote: false })).toThrow('invalid transition leader → candidate');
     expect(() => nextRole('follower', { type: 'ELECTION_WON' })).toThrow('invalid transition follower → leader');

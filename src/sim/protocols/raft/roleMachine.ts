@@ -12,6 +12,7 @@ export type RoleEvent =
   | { type: 'ELECTION_WON' }
   | { type: 'HIGHER_TERM' }
   | { type: 'LEADER_SEEN' }
+  | { type: 'VOTE_LOST'; etcd: boolean }
   | { type: 'QUORUM_LOST' };
 
 /** Entry actions, executed by the simulation (roles.ts) with the node's state and io. */
@@ -28,12 +29,15 @@ const noop = (): void => {};
  * - A timeout starts a pre-vote (PreVote on) or an election; a leader has no election timer.
  * - A term newer than one's own sends anyone back to follower (Figure 2, "all servers").
  * - A (pre-)candidate that hears AppendEntries from a leader of its term falls back (§5.2).
+ * - Under the etcd profile, a (pre-)candidate refused by so many that it cannot win falls back
+ *   too, keeping its term (etcd's VoteLost); the paper's waits for its timer.
  * - A leader that has not heard from a majority for an election timeout steps down (§6.2).
  */
 export const raftRoleMachine = setup({
   types: { events: {} as RoleEvent },
   guards: {
     preVote: ({ event }) => event.type === 'TIMEOUT' && event.preVote,
+    etcd: ({ event }) => event.type === 'VOTE_LOST' && event.etcd,
   },
   actions: {
     becomeFollower: noop,
@@ -61,6 +65,7 @@ export const raftRoleMachine = setup({
         PREVOTE_WON: { target: 'candidate' },
         HIGHER_TERM: { target: 'follower' },
         LEADER_SEEN: { target: 'follower' },
+        VOTE_LOST: { guard: 'etcd', target: 'follower' },
       },
     },
     candidate: {
@@ -73,6 +78,7 @@ export const raftRoleMachine = setup({
         ELECTION_WON: { target: 'leader' },
         HIGHER_TERM: { target: 'follower' },
         LEADER_SEEN: { target: 'follower' },
+        VOTE_LOST: { guard: 'etcd', target: 'follower' },
       },
     },
     leader: {

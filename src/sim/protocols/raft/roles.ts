@@ -3,6 +3,7 @@ import { lastIndex, lastTerm, nodeList } from './log';
 import { checkQuorumPeriodMs, idsWhere, quorumSize, resetElectionTimer } from './quorum';
 import { initialRole, nextRole, type RoleAction, type RoleEvent } from './roleMachine';
 import { broadcastAppend } from './send';
+import { followsEtcd } from './params';
 import type { RaftIO, RaftState } from './types';
 
 /**
@@ -55,6 +56,10 @@ export function freshFlags(io: RaftIO): boolean[] {
   return flags;
 }
 
+function noFlags(io: RaftIO): boolean[] {
+  return new Array<boolean>(io.nodeCount + 1).fill(false);
+}
+
 function peers(io: RaftIO): number[] {
   const out: number[] = [];
   for (let id = 1; id <= io.nodeCount; id++) if (id !== io.id) out.push(id);
@@ -68,6 +73,7 @@ function peers(io: RaftIO): number[] {
 function becomePreCandidate(state: RaftState, io: RaftIO): void {
   setLeader(state, io, null);
   state.votes = freshFlags(io);
+  state.refusals = noFlags(io);
   state.stats.preVotesStarted++;
   resetElectionTimer(state, io);
   const others = peers(io);
@@ -90,6 +96,7 @@ function becomeCandidate(state: RaftState, io: RaftIO): void {
   io.changed('votedFor', io.id);
   setLeader(state, io, null);
   state.votes = freshFlags(io);
+  state.refusals = noFlags(io);
   state.stats.electionsStarted++;
   resetElectionTimer(state, io);
   const others = peers(io);
@@ -178,6 +185,14 @@ export function fallBackToLeader(state: RaftState, leader: number, io: RaftIO): 
 export function heardFromLeader(state: RaftState, leader: number, io: RaftIO): void {
   setLeader(state, io, leader);
   state.leaderContactAt = io.now;
+}
+
+/**
+ * etcd's VoteLost: refused by so many that it can no longer win, a (pre-)candidate becomes a
+ * follower in its own term (becomeFollower(r.Term, None)), keeping its vote for itself.
+ */
+export function loseElection(state: RaftState, io: RaftIO): void {
+  transitionRole(state, { type: 'VOTE_LOST', etcd: followsEtcd(io.params) }, io);
 }
 
 /** CheckQuorum (thesis §6.2): a leader that lost touch with a majority steps down. */

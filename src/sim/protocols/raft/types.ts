@@ -52,8 +52,10 @@ export interface RaftState {
   kv: Map<string, string>;
   /** The election timeout drawn last, for the view. */
   electionTimeoutMs: number;
-  // Volatile on candidates and pre-candidates: votes[id] is true once id granted.
+  // Volatile on candidates and pre-candidates: votes[id] is true once id granted, refusals[id]
+  // once id refused (counted only under the etcd profile, for VoteLost).
   votes: boolean[];
+  refusals: boolean[];
   // Volatile on leaders (Figure 2).
   nextIndex: number[];
   matchIndex: number[];
