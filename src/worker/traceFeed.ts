@@ -13,6 +13,7 @@ export const KindBit: Record<TraceKind, number> = {
   action: 32,
   narrate: 64,
   violation: 128,
+  client: 256,
 };
 
 /**

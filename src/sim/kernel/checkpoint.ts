@@ -28,6 +28,8 @@ export interface Counters {
   duplicated: number;
   timers: number;
   dropped: Record<string, number>;
+  /** Client replies by outcome (ok, notLeader, timeout, down). */
+  replies: Record<string, number>;
 }
 
 /** Everything needed to continue a run from a point, as plain data (ARCHITECTURE principle 3). */
@@ -38,6 +40,8 @@ export interface Checkpoint {
   msgSeq: number;
   timerSeq: number;
   cursor: number;
+  /** How many `request` events have fired (the last client request's number). */
+  requestSeq: number;
   queue: QueueSnapshot;
   states: unknown[];
   nodes: NodeRecord[];

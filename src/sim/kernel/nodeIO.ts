@@ -1,4 +1,4 @@
-import type { Message, NodeIO } from './protocol';
+import type { ClientReply, Message, NodeIO } from './protocol';
 import type { RandomStream } from './prng';
 
 /** The kernel side of a node's effects; `KernelIO` forwards each call with the node it came from. */
@@ -8,6 +8,7 @@ export interface EffectSink {
   cancelTimer(node: number, name: string): void;
   narrate(node: number, key: string, params: Record<string, unknown>): void;
   changed(node: number, field: string, value: unknown): void;
+  reply(node: number, reply: ClientReply): void;
 }
 
 const NO_PARAMS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
@@ -49,5 +50,9 @@ export class KernelIO implements NodeIO<Message, unknown> {
 
   changed(field: string, value: unknown): void {
     this.sink.changed(this.id, field, value);
+  }
+
+  reply(reply: ClientReply): void {
+    this.sink.reply(this.id, reply);
   }
 }

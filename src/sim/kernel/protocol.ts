@@ -8,10 +8,30 @@ export interface Message {
 /** External commands addressed to one node (scenario events the protocol itself handles). */
 export type NodeCommand =
   | { type: 'timeout' }
-  | { type: 'request'; value: string }
+  | { type: 'request'; value: string; client?: number }
   | { type: 'rumor' }
   | { type: 'join' }
   | { type: 'leave' };
+
+/**
+ * How a client's request ended, as the server it asked tells it: `ok` (done: a Raft write
+ * committed and applied), `notLeader` (refused: the server knows no leader to pass it to),
+ * `timeout` (no answer in time: it may or may not have happened), `down` (the server is down;
+ * the kernel answers for it).
+ */
+export type ClientOutcome = 'ok' | 'notLeader' | 'timeout' | 'down';
+
+/**
+ * A reply to the client of request number `client` (the kernel numbers a run's `request`
+ * events 1, 2, … as they fire). `index` and `term` say where an `ok` write is in the log.
+ */
+export interface ClientReply {
+  readonly client: number;
+  readonly outcome: ClientOutcome;
+  readonly value: string;
+  readonly index?: number;
+  readonly term?: number;
+}
 
 /**
  * What a node sees of the world while it handles one input, and where it puts its effects
@@ -36,6 +56,8 @@ export interface NodeIO<M extends Message = Message, P = unknown> {
   narrate(key: string, params?: Record<string, unknown>): void;
   /** A visible state change (role, term, vote…), recorded in the trace. */
   changed(field: string, value: unknown): void;
+  /** Answers a client (recorded in the trace as a `client` event; checkers see it). */
+  reply(reply: ClientReply): void;
 }
 
 /** A read-only picture of the cluster handed to checkers after each event. */
@@ -52,6 +74,8 @@ export interface ClusterSnapshot<S> {
    * touch any node). Checkers of large clusters look at this node only, to stay O(1) per event.
    */
   readonly touched: number;
+  /** The client replies the event just processed gave, in order (empty for most events). */
+  readonly replies: readonly { readonly node: number; readonly reply: ClientReply }[];
 }
 
 /**

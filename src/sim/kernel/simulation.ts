@@ -14,7 +14,7 @@ import { EventQueue, QueueKind, type QueuedItem } from './eventQueue';
 import { Network, defaultNetwork, type DropReason, type NetworkSettings } from './network';
 import { KernelIO, type EffectSink } from './nodeIO';
 import { RandomStream } from './prng';
-import type { AnyProtocol, ClusterSnapshot, Message, NodeCommand, NodeView } from './protocol';
+import type { AnyProtocol, ClientReply, ClusterSnapshot, Message, NodeCommand, NodeView } from './protocol';
 import { Trace, type TraceEvent, type TraceSink } from './trace';
 
 /** One scripted or user action (Contract 1 `events`); the kernel reads `at` and `do`. */
@@ -127,10 +127,22 @@ export class Simulation implements EffectSink {
   private readonly reporters: ((message: string) => void)[];
   private reported = new Set<string>();
   private counters: Counters = emptyCounters();
+  /** How many `request` events have fired: each gets the next number, its client's. */
+  private requestSeq = 0;
+  /** The client replies of the event being processed; checkers read them, then they are cleared. */
+  private readonly replies: { node: number; reply: ClientReply }[] = [];
   private readonly checkpointEvery: number;
   private readonly onEvent: (() => void) | null;
   private checkpoints: Checkpoint[] = [];
-  private readonly cluster: { now: number; states: unknown[]; persisted: unknown[]; nodeCount: number; params: unknown; touched: number };
+  private readonly cluster: {
+    now: number;
+    states: unknown[];
+    persisted: unknown[];
+    nodeCount: number;
+    params: unknown;
+    touched: number;
+    replies: { node: number; reply: ClientReply }[];
+  };
   private readonly item: QueuedItem = { time: 0, seq: 0, kind: QueueKind.Deliver, node: 0, from: 0, id: 0, sent: 0, payload: undefined };
   /** Messages in flight that the user dropped (by clicking them); lost when they would arrive. */
   private droppedByUser = new Set<number>();
@@ -175,7 +187,7 @@ export class Simulation implements EffectSink {
     this.changedNodes = new Uint8Array(n + 1);
     this.nodes = [];
     const persisted = new Array<unknown>(n + 1);
-    this.cluster = { now: 0, states: this.states, persisted, nodeCount: n, params: this.params, touched: 0 };
+    this.cluster = { now: 0, states: this.states, persisted, nodeCount: n, params: this.params, touched: 0, replies: this.replies };
     for (let id = 0; id <= n; id++) {
       const init = id === 0 ? undefined : (input.init?.[String(id)] as { up?: boolean } | undefined);
       this.nodes.push({
@@ -529,7 +541,7 @@ export class Simulation implements EffectSink {
   }
 
   kernelMetrics(): Counters & { events: number; traceEvents: number } {
-    return { ...this.counters, dropped: { ...this.counters.dropped }, events: this.events, traceEvents: this.trace.count };
+    return { ...this.counters, dropped: { ...this.counters.dropped }, replies: { ...this.counters.replies }, events: this.events, traceEvents: this.trace.count };
   }
 
   /** The workload stream, for generators that must stay reproducible (fuzz schedules). */
@@ -583,6 +595,12 @@ export class Simulation implements EffectSink {
 
   changed(node: number, field: string, value: unknown): void {
     this.trace.state(this.now, node, field, value);
+  }
+
+  reply(node: number, reply: ClientReply): void {
+    this.trace.client(this.now, node, reply);
+    this.counters.replies[reply.outcome] = (this.counters.replies[reply.outcome] ?? 0) + 1;
+    this.replies.push({ node, reply });
   }
 
   // ---- internals ---------------------------------------------------------------------------
@@ -738,7 +756,7 @@ export class Simulation implements EffectSink {
         return;
       default:
         if (!NODE_COMMANDS.has(e.do)) throw new Error(`unknown action "${e.do}"`);
-        this.command(id, commandOf(e));
+        this.command(id, commandOf(e, e.do === 'request' ? ++this.requestSeq : 0));
     }
   }
 
@@ -757,6 +775,7 @@ export class Simulation implements EffectSink {
     const rec = this.nodes[id];
     if (!rec.up) {
       this.narrate(id, 'kernel.commandToDownNode', { node: id, command: command.type });
+      if (command.type === 'request' && command.client !== undefined) this.reply(id, { client: command.client, outcome: 'down', value: command.value });
       return;
     }
     if (rec.paused) {
@@ -788,6 +807,7 @@ export class Simulation implements EffectSink {
       // As if this item had been an event of its own at node `id`.
       this.cluster.touched = id;
       this.runCheckers();
+      this.replies.length = 0;
     }
     this.cluster.touched = touched;
   }
@@ -803,6 +823,7 @@ export class Simulation implements EffectSink {
     }
     this.eventsAtTime++;
     this.runCheckers();
+    this.replies.length = 0;
     if (this.checkpointEvery > 0 && this.events % this.checkpointEvery === 0) {
       const last = this.checkpoints[this.checkpoints.length - 1];
       if (!last || last.events < this.events) {
@@ -848,6 +869,7 @@ export class Simulation implements EffectSink {
       msgSeq: this.msgSeq,
       timerSeq: this.timerSeq,
       cursor: this.cursor,
+      requestSeq: this.requestSeq,
       queue: this.queue.snapshot(),
       states: structuredClone(this.states),
       nodes: this.nodes.map(cloneNodeRecord),
@@ -860,7 +882,7 @@ export class Simulation implements EffectSink {
       checkerMemory: structuredClone(this.checkerMemory),
       reported: [...this.reported],
       violations: this.violations.length,
-      counters: { ...this.counters, dropped: { ...this.counters.dropped } },
+      counters: { ...this.counters, dropped: { ...this.counters.dropped }, replies: { ...this.counters.replies } },
       droppedByUser: [...this.droppedByUser],
       countedTime: this.countedTime,
       eventsAtTime: this.eventsAtTime,
@@ -874,6 +896,8 @@ export class Simulation implements EffectSink {
     this.msgSeq = c.msgSeq;
     this.timerSeq = c.timerSeq;
     this.cursor = c.cursor;
+    this.requestSeq = c.requestSeq;
+    this.replies.length = 0;
     this.queue.restore(c.queue);
     const states = structuredClone(c.states);
     for (let id = 0; id <= this.nodeCount; id++) this.states[id] = states[id];
@@ -890,7 +914,7 @@ export class Simulation implements EffectSink {
     this.checkerMemory = structuredClone(c.checkerMemory);
     this.reported = new Set(c.reported);
     this.violations.length = c.violations;
-    this.counters = { ...c.counters, dropped: { ...c.counters.dropped } };
+    this.counters = { ...c.counters, dropped: { ...c.counters.dropped }, replies: { ...c.counters.replies } };
     this.droppedByUser = new Set(c.droppedByUser);
     this.countedTime = c.countedTime;
     this.eventsAtTime = c.eventsAtTime;
@@ -900,10 +924,10 @@ export class Simulation implements EffectSink {
 }
 
 function emptyCounters(): Counters {
-  return { sent: 0, delivered: 0, duplicated: 0, timers: 0, dropped: {} };
+  return { sent: 0, delivered: 0, duplicated: 0, timers: 0, dropped: {}, replies: {} };
 }
 
-function commandOf(e: ExternalEvent): NodeCommand {
-  if (e.do === 'request') return { type: 'request', value: e.value ?? '' };
+function commandOf(e: ExternalEvent, client: number): NodeCommand {
+  if (e.do === 'request') return { type: 'request', value: e.value ?? '', client };
   return { type: e.do } as NodeCommand;
 }

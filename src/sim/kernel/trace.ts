@@ -1,5 +1,6 @@
 import { TraceHasher, type HashState } from './hash';
 import type { DropReason } from './network';
+import type { ClientReply } from './protocol';
 
 /** Everything that happens in a run, in order (ARCHITECTURE principle 3). Times are virtual ms. */
 export type TraceEvent =
@@ -10,7 +11,8 @@ export type TraceEvent =
   | { t: number; k: 'state'; node: number; field: string; value: unknown }
   | { t: number; k: 'action'; action: unknown }
   | { t: number; k: 'narrate'; node: number; key: string; params: Record<string, unknown> }
-  | { t: number; k: 'violation'; invariant: string; message: string };
+  | { t: number; k: 'violation'; invariant: string; message: string }
+  | { t: number; k: 'client'; node: number; reply: ClientReply };
 
 export type TraceKind = TraceEvent['k'];
 export type TraceSink = (event: TraceEvent) => void;
@@ -24,6 +26,7 @@ const KIND_CODE: Record<TraceKind, number> = {
   action: 6,
   narrate: 7,
   violation: 8,
+  client: 9,
 };
 
 export interface TraceState {
@@ -109,6 +112,13 @@ export class Trace {
     this.hasher.string(invariant);
     this.hasher.string(message);
     if (this.sink) this.sink({ t, k: 'violation', invariant, message });
+  }
+
+  client(t: number, node: number, reply: ClientReply): void {
+    this.head('client', t);
+    this.hasher.word(node);
+    this.hasher.value(reply);
+    if (this.sink) this.sink({ t, k: 'client', node, reply });
   }
 
   save(): TraceState {

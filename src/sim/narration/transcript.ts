@@ -40,6 +40,11 @@ export function transcriptLine(e: TraceEvent, describe: MessageDescriber = descr
       return `${time(e.t)} S${e.node} says: ${renderNarration(e.key, e.params)}`;
     case 'violation':
       return `${time(e.t)} VIOLATION ${e.invariant}: ${e.message}`;
+    case 'client': {
+      const r = e.reply;
+      const where = r.index === undefined ? '' : ` at index ${r.index} (term ${r.term})`;
+      return `${time(e.t)} S${e.node} → client #${r.client} ${r.outcome}: ${JSON.stringify(r.value)}${where}`;
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Message, NodeIO } from '../protocol';
+import type { ClientReply, Message, NodeIO } from '../protocol';
 import { RandomStream } from '../prng';
 
 /**
@@ -13,6 +13,7 @@ export class RecordingIO<M extends Message, P> implements NodeIO<M, P> {
   timers = new Map<string, number>();
   narrations: { key: string; params: Record<string, unknown> }[] = [];
   changes: { field: string; value: unknown }[] = [];
+  replies: ClientReply[] = [];
 
   constructor(
     readonly id: number,
@@ -43,6 +44,10 @@ export class RecordingIO<M extends Message, P> implements NodeIO<M, P> {
 
   changed(field: string, value: unknown): void {
     this.changes.push({ field, value });
+  }
+
+  reply(reply: ClientReply): void {
+    this.replies.push(reply);
   }
 
   /** The messages sent since the last call, and forget them. */

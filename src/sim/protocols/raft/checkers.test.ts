@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Checker, ClusterSnapshot } from '../../kernel/protocol';
-import { committedDurability, electionSafety, leaderAppendOnly, leaderCompleteness, logMatching, stateMachineSafety } from './checkers';
+import type { Checker, ClientReply, ClusterSnapshot } from '../../kernel/protocol';
+import { acknowledgedWrites, committedDurability, electionSafety, leaderAppendOnly, leaderCompleteness, logMatching, stateMachineSafety } from './checkers';
 import { FULL_SCAN_ENTRIES, ROTATING_ENTRIES, scanRanges, TAIL_ENTRIES } from './checkers/logScan';
 import { truncateFrom } from './log';
 import { bootNode } from './testHarness';
@@ -19,7 +19,7 @@ function node(id: number, n: number, patch: Partial<RaftState>): RaftState {
 }
 
 function cluster(states: (RaftState | null)[], touched = 0): ClusterSnapshot<RaftState> {
-  return { now: 0, states: [null, ...states], persisted: [], nodeCount: states.length, params: {}, touched };
+  return { now: 0, states: [null, ...states], persisted: [], nodeCount: states.length, params: {}, touched, replies: [] };
 }
 
 /** Runs a checker over successive cluster pictures (one memory), returning all its reports. */
@@ -29,6 +29,46 @@ function run<M>(checker: Checker<RaftState, M>, ...pictures: ClusterSnapshot<Raf
   for (const c of pictures) checker.check(c, memory, (m) => reports.push(m));
   return reports;
 }
+
+function replying(picture: ClusterSnapshot<RaftState>, node: number, reply: ClientReply): ClusterSnapshot<RaftState> {
+  return { ...picture, replies: [{ node, reply }] };
+}
+
+describe('Acknowledged Writes: a write its client was told is done is in every leader of its term or later', () => {
+  const ok = (value: string, index: number, term: number): ClientReply => ({ client: 1, outcome: 'ok', value, index, term });
+
+  it('a later leader without the acknowledged write is reported; one that holds it, or an older leader, is not', () => {
+    const old = node(1, 3, { role: 'leader', term: 1, log: [entry(1, null)] });
+    const holder = node(2, 3, { term: 2, log: [entry(1, null), entry(2, 'x=1')] });
+    const lacking = node(3, 3, { term: 2, log: [entry(1, null)] });
+    // S2 answers its client at index 2, term 2; S1, a leader of term 1, is not bound by it.
+    const acked = replying(cluster([old, holder, lacking]), 2, ok('x=1', 2, 2));
+    expect(run(acknowledgedWrites, acked)).toEqual([]);
+    holder.role = 'leader';
+    expect(run(acknowledgedWrites, acked, cluster([old, holder, lacking], 2))).toEqual([]);
+    lacking.term = 3;
+    lacking.role = 'leader';
+    expect(run(acknowledgedWrites, acked, cluster([old, holder, lacking], 3))).toEqual([
+      'S3, leader of term 3, lacks the write "x=1" its client was told is done at index 2 (term 2); its log ends at 1',
+    ]);
+    lacking.log.push(entry(3, 'y=2'));
+    expect(run(acknowledgedWrites, acked, cluster([old, holder, lacking], 3))).toEqual([
+      'S3, leader of term 3, lacks the write "x=1" its client was told is done at index 2 (term 2); it holds "y=2" of term 3 there',
+    ]);
+  });
+
+  it('only "ok" replies count, and each leadership is compared once with each write', () => {
+    const leader = node(1, 3, { role: 'leader', term: 4, log: [entry(4, null)] });
+    const timedOut = replying(cluster([leader]), 1, { client: 2, outcome: 'timeout', value: 'z=9' });
+    expect(run(acknowledgedWrites, timedOut, cluster([leader], 1))).toEqual([]);
+    const memory = acknowledgedWrites.init();
+    const reports: string[] = [];
+    acknowledgedWrites.check(replying(cluster([leader]), 2, ok('w=1', 1, 3)), memory, (m) => reports.push(m));
+    acknowledgedWrites.check(cluster([leader], 1), memory, (m) => reports.push(m));
+    expect(reports).toHaveLength(1);
+    expect(memory.checked[1]).toBe(1);
+  });
+});
 
 describe('Raft Figure 3 properties, checked from outside the nodes', () => {
   it('§5.2 Election Safety: two leaders of one term', () => {

@@ -1,3 +1,4 @@
+import { answerWrite } from './clientReplies';
 import { applyToKv, termAt } from './log';
 import { quorumSize } from './quorum';
 import type { RaftIO, RaftState } from './types';
@@ -85,6 +86,10 @@ export function setCommitIndex(state: RaftState, io: RaftIO, index: number): voi
   state.commitIndex = index;
   io.changed('commitIndex', index);
   const upTo = Math.min(index, state.log.length);
-  for (let i = state.lastApplied + 1; i <= upTo; i++) applyToKv(state.kv, state.log[i - 1].value);
+  for (let i = state.lastApplied + 1; i <= upTo; i++) {
+    const entry = state.log[i - 1];
+    applyToKv(state.kv, entry.value);
+    answerWrite(state, io, i, entry, false);
+  }
   if (upTo > state.lastApplied) state.lastApplied = upTo;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { raftProtocol } from '.';
 import { lastTerm } from './log';
-import type { RaftProfile } from './params';
+import { resolveRaftParams, type RaftProfile } from './params';
 import { logOf } from './scenarioHelpers';
 import { bootNode } from './testHarness';
 import { TestNetwork } from './testNetwork';
@@ -368,6 +368,19 @@ describe('the profiles’ timings', () => {
     expect(bootNode(1, 3).io.params).toMatchObject({ profile: 'paper', electionTimeout: [150, 300], heartbeatInterval: 50 });
     expect(bootNode(1, 3, {}, { profile: 'etcd' }).io.params).toMatchObject({ electionTimeout: [1000, 2000], heartbeatInterval: 100 });
     expect(bootNode(1, 3, {}, { profile: 'etcd', heartbeatInterval: 20 }).io.params).toMatchObject({ electionTimeout: [1000, 2000], heartbeatInterval: 20 });
+    expect(bootNode(1, 3, {}, { profile: 'etcd' }).io.params.clientTimeout).toBe(7000);
+  });
+
+  it('a mid-run `set` of the profile brings its timings unless it gives them; other settings stay', () => {
+    const etcd = resolveRaftParams({ profile: 'etcd', checkQuorum: true });
+    expect(resolveRaftParams({ preVote: true }, etcd)).toMatchObject({ profile: 'etcd', electionTimeout: [1000, 2000], heartbeatInterval: 100, checkQuorum: true });
+    expect(resolveRaftParams({ profile: 'paper', heartbeatInterval: 70 }, etcd)).toMatchObject({
+      profile: 'paper',
+      electionTimeout: [150, 300],
+      heartbeatInterval: 70,
+      clientTimeout: 2000,
+      checkQuorum: true,
+    });
   });
 });
 

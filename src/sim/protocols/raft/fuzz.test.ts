@@ -51,6 +51,7 @@ describe('swarm fuzzing (VOPR style): random faults, then heal and settle', () =
     ['countStaleVotes', true, { paper: [3, 7], etcd: [3, 102] }, 'Election Safety'],
     ['followerCommitBeyondLastNew', true, { paper: [5, 9], etcd: [1, 5] }, 'State Machine Safety'],
     ['overwriteCommitted', true, { paper: [1, 2], etcd: [1, 2] }, 'Leader Append-Only'],
+    ['ackBeforeCommit', true, { paper: [5, 8], etcd: [1, 5] }, 'Acknowledged Writes'],
   ];
   it.each(caughtBy)('unsafe.%s is caught under both profiles', (name, value, seeds, invariant) => {
     for (const profile of ['paper', 'etcd'] as const) {

@@ -1,6 +1,7 @@
 import type { NodeCommand, Protocol } from '../../kernel/protocol';
 import { raftCheckers } from './checkers';
 import { handleClientRequest } from './client';
+import { onClientTimer } from './clientReplies';
 import { handlePreVote, handlePreVoteResponse, handleRequestVote, handleRequestVoteResponse, onElectionTimeout } from './election';
 import { onCheckQuorum, onCheckQuorumChanged, onHeartbeat } from './leader';
 import { resolveRaftParams, type RaftParams, type RaftParamsInput } from './params';
@@ -45,7 +46,7 @@ export const raftProtocol: Protocol<RaftState, RaftMessage, RaftParams, RaftPers
         handlePreVoteResponse(state, from, msg, io);
         return;
       case 'ClientRequest':
-        handleClientRequest(state, msg.value, from, io);
+        handleClientRequest(state, msg.value, from, io, msg.client);
         return;
     }
   },
@@ -53,10 +54,11 @@ export const raftProtocol: Protocol<RaftState, RaftMessage, RaftParams, RaftPers
     if (name === 'election') onElectionTimeout(state, io);
     else if (name === 'heartbeat') onHeartbeat(state, io);
     else if (name === 'checkQuorum') onCheckQuorum(state, io);
+    else if (name === 'client') onClientTimer(state, io);
   },
   onCommand(state, command: NodeCommand, io) {
     if (command.type === 'timeout') onElectionTimeout(state, io);
-    else if (command.type === 'request') handleClientRequest(state, command.value, null, io);
+    else if (command.type === 'request') handleClientRequest(state, command.value, null, io, command.client);
   },
   onParamsChanged(state, previous, io) {
     onCheckQuorumChanged(state, previous, io);

@@ -162,9 +162,17 @@ export const raftTemplates: TemplateTable = {
   'raft.request.reject':
     'S{{node}} ($t(raft.role.{{role}}), term {{term}}) knows no leader: it rejects the client’s “{{value}}”; the client must retry later.',
   'raft.request.dropForwarded':
-    'S{{node}} is no longer the leader and knows none: it drops “{{value}}” forwarded by S{{from}}; the client must retry.',
+    'S{{node}} is no longer the leader and knows none: it drops “{{value}}” forwarded by S{{from}}; S{{from}}’s client will time out and must retry.',
   'raft.request.dropForwardedHint':
     'S{{node}} is no longer the leader: it drops “{{value}}” forwarded by S{{from}}; hint for the client: S{{leader}} leads term {{term}}.',
+
+  // Answers to clients (the server a client asked answers it).
+  'raft.client.ack':
+    'S{{node}} tells its client that “{{value}}” (request #{{client}}) is done: it is committed and S{{node}} has applied it, at index {{index}}, term {{term}}.',
+  'raft.client.ackEarly':
+    'S{{node}} tells its client that “{{value}}” (request #{{client}}) is done as soon as it is in S{{node}}’s log at index {{index}}, term {{term}}, before it is committed (unsafe: ackBeforeCommit). A new leader may never have it.',
+  'raft.client.timeout':
+    'S{{node}} tells its client that “{{value}}” (request #{{client}}) timed out: not applied within {{ms}} ms. It may still be written, or never; the client cannot tell.',
 };
 
 /** Words the templates nest with `$t(…)`: the roles of Figure 2 (and PreVote's precandidate). */

@@ -151,9 +151,18 @@ export const raftTemplatesZh: TemplateTable = {
     'S{{node}} 作为任期 {{term}} 的 Leader，把客户端的“{{value}}”写在了自己索引 {{index}} 处已提交的条目（{{oldValue, entry}}，任期 {{oldTerm}}）上，而不是追加到末尾（不安全开关：overwriteCommitted）。',
   'raft.request.reject':
     'S{{node}} 目前是任期 {{term}} 的 $t(raft.role.{{role}})，不知道谁是 Leader：它拒绝客户端的“{{value}}”，客户端需要稍后重试。',
-  'raft.request.dropForwarded': 'S{{node}} 已经不是 Leader，也不知道新的 Leader 是谁：它丢弃 S{{from}} 转发来的“{{value}}”，客户端需要重试。',
+  'raft.request.dropForwarded':
+    'S{{node}} 已经不是 Leader，也不知道新的 Leader 是谁：它丢弃 S{{from}} 转发来的“{{value}}”；S{{from}} 的客户端会等到超时，需要重试。',
   'raft.request.dropForwardedHint':
     'S{{node}} 已经不是 Leader：它丢弃 S{{from}} 转发来的“{{value}}”；给客户端的提示：S{{leader}} 是任期 {{term}} 的 Leader。',
+
+  // 回复客户端（客户端请求的是哪个节点，就由哪个节点回复它）。
+  'raft.client.ack':
+    'S{{node}} 告诉它的客户端：“{{value}}”（请求 #{{client}}）已经完成——它已提交，S{{node}} 也已把它应用到状态机，位于索引 {{index}}、任期 {{term}}。',
+  'raft.client.ackEarly':
+    'S{{node}} 一把“{{value}}”（请求 #{{client}}）写进自己的日志（索引 {{index}}、任期 {{term}}），还没提交，就告诉客户端已经完成（不安全开关：ackBeforeCommit）。新的 Leader 可能根本没有这条日志。',
+  'raft.client.timeout':
+    'S{{node}} 告诉它的客户端：“{{value}}”（请求 #{{client}}）超时了——{{ms}} ms 内没有被应用。它之后可能写入，也可能永远不会；客户端无从得知。',
 };
 
 export const raftWordsZh: TemplateTable = {

@@ -13,6 +13,9 @@ export const raftParamsSchema = z
       .tuple([ms, ms])
       .describe('[min, max] ms; each node draws its timeout uniformly from it (default [150, 300]; etcd profile [1000, 2000])'),
     heartbeatInterval: ms.describe('ms between a leader’s AppendEntries heartbeats (default 50; etcd profile 100)'),
+    clientTimeout: ms.describe(
+      'ms a server waits for a client’s write to be applied before telling the client it timed out (default 2000; etcd profile 7000, its request timeout)',
+    ),
     randomizedTimeouts: z.boolean().describe('false: every node uses the minimum, to show the vote-tie livelock (default true)'),
     preVote: z.boolean().describe('thesis §9.6: ask for votes without raising the term first (default false)'),
     checkQuorum: z.boolean().describe('thesis §6.2: a leader steps down after an election timeout without hearing from a majority (default false)'),
@@ -31,6 +34,7 @@ export const raftParamsSchema = z
           .boolean()
           .describe('a follower takes the leader’s commitIndex up to its own last entry, not the last one AppendEntries matched, even when the check fails'),
         overwriteCommitted: z.boolean().describe('a leader writes a client’s entry over its last committed entry instead of appending it'),
+        ackBeforeCommit: z.boolean().describe('a server tells its client a write is done as soon as the entry is in its own log, before it is committed'),
       })
       .partial()
       .describe('switches that break safety on purpose, for teaching'),
@@ -45,6 +49,7 @@ export interface RaftParams {
   profile: RaftProfile;
   electionTimeout: [number, number];
   heartbeatInterval: number;
+  clientTimeout: number;
   randomizedTimeouts: boolean;
   preVote: boolean;
   checkQuorum: boolean;
@@ -60,13 +65,15 @@ export interface RaftParams {
     countStaleVotes: boolean;
     followerCommitBeyondLastNew: boolean;
     overwriteCommitted: boolean;
+    ackBeforeCommit: boolean;
   };
 }
 
 /** The timings each profile defaults to: the paper's (§5.6, §9.3) and etcd's (its Config docs). */
-const PROFILE_TIMINGS: Record<RaftProfile, Pick<RaftParams, 'electionTimeout' | 'heartbeatInterval'>> = {
-  paper: { electionTimeout: [150, 300], heartbeatInterval: 50 },
-  etcd: { electionTimeout: [1000, 2000], heartbeatInterval: 100 },
+const PROFILE_TIMINGS: Record<RaftProfile, Pick<RaftParams, 'electionTimeout' | 'heartbeatInterval' | 'clientTimeout'>> = {
+  paper: { electionTimeout: [150, 300], heartbeatInterval: 50, clientTimeout: 2000 },
+  // etcd server's request timeout: 5 s plus two election timeouts.
+  etcd: { electionTimeout: [1000, 2000], heartbeatInterval: 100, clientTimeout: 7000 },
 };
 
 export const raftDefaults: RaftParams = {
@@ -87,6 +94,7 @@ export const raftDefaults: RaftParams = {
     countStaleVotes: false,
     followerCommitBeyondLastNew: false,
     overwriteCommitted: false,
+    ackBeforeCommit: false,
   },
 };
 
@@ -101,6 +109,7 @@ export function resolveRaftParams(input: RaftParamsInput | undefined, base: Raft
   return {
     ...base,
     heartbeatInterval: timings.heartbeatInterval,
+    clientTimeout: timings.clientTimeout,
     ...p,
     profile,
     electionTimeout: p.electionTimeout ? [p.electionTimeout[0], p.electionTimeout[1]] : [timings.electionTimeout[0], timings.electionTimeout[1]],

@@ -44,6 +44,7 @@ export function boot(persisted: RaftPersisted, io: RaftIO): RaftState {
     nextIndex: [],
     matchIndex: [],
     recentlyActive: [],
+    clients: [],
     commitHeldBackAt: 0,
     stats: { preVotesStarted: 0, electionsStarted: 0, leadershipsWon: 0, appendRejections: 0 },
   };

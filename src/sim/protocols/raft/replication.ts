@@ -1,3 +1,4 @@
+import { answerWrite } from './clientReplies';
 import { advanceCommit, setCommitIndex } from './commit';
 import { firstIndexOfTermRun, lastIndexOfTerm, termAt, truncateFrom } from './log';
 import { followsEtcd } from './params';
@@ -95,7 +96,10 @@ export function handleAppendEntries(state: RaftState, from: number, msg: AppendE
   }
   if (i < entries.length) {
     const first = log.length + 1;
-    for (; i < entries.length; i++) log.push(entries[i]);
+    for (; i < entries.length; i++) {
+      log.push(entries[i]);
+      if (io.params.unsafe.ackBeforeCommit) answerWrite(state, io, log.length, entries[i], true);
+    }
     if (log.length === first) {
       const e = log[first - 1];
       io.narrate('raft.append.acceptOne', { node: io.id, leader, first, term: e.term, value: e.value });

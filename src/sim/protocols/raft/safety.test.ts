@@ -57,10 +57,11 @@ describe('Figure 8: why a leader commits only entries of its own term (§5.4.2)'
 
 describe('every unsafe switch has a scenario in which a checker catches it', () => {
   it.each([
-    { example: 'raft-unsafe-quorum-half', caught: ['Election Safety', 'Log Matching', 'State Machine Safety'] },
+    { example: 'raft-unsafe-quorum-half', caught: ['Election Safety', 'Log Matching', 'Acknowledged Writes', 'State Machine Safety'] },
     { example: 'raft-figure8-unsafe', caught: ['Leader Completeness', 'Committed Durability', 'State Machine Safety'] },
-    { example: 'raft-unsafe-vote-without-log-check', caught: ['Leader Completeness', 'Committed Durability', 'State Machine Safety'] },
+    { example: 'raft-unsafe-vote-without-log-check', caught: ['Leader Completeness', 'Acknowledged Writes', 'Committed Durability', 'State Machine Safety'] },
     { example: 'raft-unsafe-forget-vote', caught: ['Election Safety'] },
+    { example: 'raft-unsafe-ack-before-commit', caught: ['Acknowledged Writes'] },
   ])('$example: caught by $caught; the same events with the switch off break nothing', ({ example, caught }) => {
     const scenario = loadExample(example);
     const unsafe = simulate(scenario);

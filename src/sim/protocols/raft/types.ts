@@ -12,6 +12,16 @@ export type Role = 'follower' | 'precandidate' | 'candidate' | 'leader';
 export interface LogEntry {
   readonly term: number;
   readonly value: string | null;
+  /** The client request it carries (the kernel's request number), so the server the client asked can answer it once applied. */
+  readonly client?: number;
+}
+
+/** A client's write a server took and has not answered yet (volatile: lost in a crash). */
+export interface PendingWrite {
+  readonly client: number;
+  readonly value: string;
+  /** Virtual time at which the client is told it timed out. */
+  readonly deadline: number;
 }
 
 /** What survives a crash (Raft Figure 2, "persistent state on all servers"). */
@@ -61,6 +71,8 @@ export interface RaftState {
   matchIndex: number[];
   /** CheckQuorum (thesis §6.2): peers heard from since the last check. */
   recentlyActive: boolean[];
+  /** Client writes this server took and will answer: ok once applied here, or timeout. */
+  clients: PendingWrite[];
   /** The highest index whose commit the §5.4.2 rule held back, narrated once. */
   commitHeldBackAt: number;
   stats: RaftStats;
@@ -127,6 +139,8 @@ export interface AppendEntriesResponse extends Message {
 export interface ClientRequest extends Message {
   readonly type: 'ClientRequest';
   readonly value: string;
+  /** The client request's number, carried into the entry so the forwarding server can answer. */
+  readonly client?: number;
 }
 
 export type RaftMessage =

@@ -17,7 +17,7 @@ function run<M>(checker: Checker<ZabState, M>, pictures: (ZabState | null)[][]):
   const memory = checker.init();
   const reports: string[] = [];
   for (const states of pictures) {
-    const cluster: ClusterSnapshot<ZabState> = { now: 0, states: [null, ...states], persisted: [], nodeCount: states.length, params: {}, touched: 0 };
+    const cluster: ClusterSnapshot<ZabState> = { now: 0, states: [null, ...states], persisted: [], nodeCount: states.length, params: {}, touched: 0, replies: [] };
     checker.check(cluster, memory, (m) => reports.push(m));
   }
   return reports;

@@ -286,6 +286,13 @@ const checks: Record<string, (sim: Simulation, entry: LibraryEntry) => void> = {
     expect(vs.map((v) => v.kv)).toEqual([{ x: '2' }, { x: '2' }, { x: '1', y: '9' }]);
   },
 
+  'raft-unsafe-ack-before-commit': (sim, { until }) => {
+    sim.runUntil(until);
+    expect(said(sim, 'raft.client.ackEarly').map((s) => `S${s.node}:${s.params.index}=${s.params.value}@${s.t}`)).toEqual(['S1:2=x=1@110']);
+    // Every log ends as S2's: x=1, acknowledged, is gone.
+    for (const v of views(sim)) expect(values(v.log)).toEqual([null, null]);
+  },
+
   'raft-unsafe-overwrite-committed': (sim, { until }) => {
     sim.runUntil(until);
     expect(said(sim, 'raft.request.overwriteUnsafe').map((s) => `S${s.node}:${s.params.index} ${s.params.oldValue}->${s.params.value}@${s.t}`)).toEqual(['S1:1 x=1->y=2@100']);
@@ -481,6 +488,7 @@ const momentEvidence: Record<string, string[]> = {
   'raft-unsafe-skip-prev-log-term': ['S1 raft.election.won', 'S3 raft.append.prevTermUnchecked', 'violation State Machine Safety'],
   'raft-unsafe-commit-short': ['partition', 'S1 raft.commit.shortUnsafe', 'violation Leader Completeness', 'violation Committed Durability'],
   'raft-unsafe-commit-beyond-last-new': ['S1 raft.election.won', 'S3 raft.append.reject.conflict', 'S3 raft.commit.learnUnchecked'],
+  'raft-unsafe-ack-before-commit': ['partition', 'S1 raft.client.ackEarly', 'violation Acknowledged Writes', 'S1 raft.append.truncateOne'],
   'raft-unsafe-overwrite-committed': ['S1 raft.commit.advance', 'S1 raft.request.overwriteUnsafe', 'crash S1', 'violation State Machine Safety'],
   'zab-startup': ['S1 zab.election.start', 'S1 zab.vote.switch.sid', 'S2 zab.lead.broadcast.empty', 'S3 zab.join.follow', 'S3 zab.sync.snap'],
   'zab-leader-crash': ['S3 zab.election.start', 'S3 zab.vote.switch.zxid', 'S1 zab.lead.sync.diff', 'S1 zab.lead.broadcast', 'S1 zab.lead.sync.trunc'],
@@ -605,7 +613,7 @@ describe('the scenario library', () => {
     const idList = scenarioLibrary.map((e) => e.id);
     expect(new Set(idList).size).toBe(idList.length);
     for (const id of idList) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-    expect(idList.length).toBe(26);
+    expect(idList.length).toBe(27);
     expect(Object.keys(checks).sort()).toEqual([...idList].sort());
   });
 

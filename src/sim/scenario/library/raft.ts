@@ -4,6 +4,7 @@ import figure8Safe from '../../../../examples/raft-figure8-safe.json';
 import figure8Unsafe from '../../../../examples/raft-figure8-unsafe.json';
 import leaderCrash from '../../../../examples/raft-leader-crash.json';
 import commitBeyondLastNew from '../../../../examples/raft-unsafe-commit-beyond-last-new.json';
+import ackBeforeCommit from '../../../../examples/raft-unsafe-ack-before-commit.json';
 import commitShort from '../../../../examples/raft-unsafe-commit-short.json';
 import overwriteCommitted from '../../../../examples/raft-unsafe-overwrite-committed.json';
 import skipPrevLogTerm from '../../../../examples/raft-unsafe-skip-prev-log-term.json';
@@ -409,7 +410,7 @@ export const raftLibrary: LibraryEntry[] = [
       return libraryScenario('raft-unsafe-commit-short', commitShort);
     },
     until: 500,
-    outcome: { leader: 'S2/t2', violations: ['Leader Completeness', 'State Machine Safety', 'Committed Durability'] },
+    outcome: { leader: 'S2/t2', violations: ['Leader Completeness', 'State Machine Safety', 'Acknowledged Writes', 'Committed Durability'] },
     moments: [
       { at: 100, label: { en: 'S1 is cut off from S2 and S3', zh: 'S1 与 S2、S3 断开' } },
       { at: 110, label: { en: 'S1 commits x=1 with its own copy only', zh: 'S1 只凭自己的副本提交了 x=1' } },
@@ -456,6 +457,27 @@ export const raftLibrary: LibraryEntry[] = [
       { at: 100, label: { en: 'y=2 is written over x=1: three checkers fire', zh: 'y=2 覆盖了 x=1：三项检查报警' } },
       { at: 200, label: { en: 'S1 crashes', zh: 'S1 宕机' } },
       { at: 340, label: { en: 'S1 re-applies its log: State Machine Safety fires', zh: 'S1 重新应用日志：State Machine Safety 报警' } },
+    ],
+  },
+  {
+    id: 'raft-unsafe-ack-before-commit',
+    protocol: 'raft',
+    group: 'raft-safety',
+    title: { en: 'Raft: telling the client before the commit (unsafe)', zh: 'Raft：还没提交就告诉客户端写入成功（不安全）' },
+    watch: {
+      en: 'S1, cut off from S2 and S3, takes the client write x=1. With the unsafe switch ackBeforeCommit it tells its client the write is done as soon as x=1 is in its own log. Watch S2 win term 2 without x=1: Acknowledged Writes fires. After the heal S1’s x=1 is replaced; without the switch S1 would have answered “timed out”.',
+      zh: '与 S2、S3 断开的 S1 收到客户端写入 x=1。打开不安全开关 ackBeforeCommit 后，x=1 一写进它自己的日志，它就告诉客户端写入成功。注意 S2 在没有 x=1 的情况下赢得任期 2：Acknowledged Writes 报警。网络恢复后 S1 的 x=1 被替换；如果不开这个开关，S1 会回答“超时”。',
+    },
+    get scenario() {
+      return libraryScenario('raft-unsafe-ack-before-commit', ackBeforeCommit);
+    },
+    until: 500,
+    outcome: { leader: 'S2/t2', violations: ['Acknowledged Writes'] },
+    moments: [
+      { at: 100, label: { en: 'S1 is cut off from S2 and S3', zh: 'S1 与 S2、S3 断开' } },
+      { at: 110, label: { en: 'S1 tells its client x=1 is done, uncommitted', zh: 'S1 告诉客户端 x=1 已完成，其实并未提交' } },
+      { at: 220, label: { en: 'S2 leads term 2 without x=1', zh: 'S2 在没有 x=1 的情况下成为任期 2 的 Leader' } },
+      { at: 330, label: { en: 'S1 replaces x=1 with S2’s entry', zh: 'S1 用 S2 的日志替换了 x=1' } },
     ],
   },
 ];
