@@ -222,6 +222,24 @@ const checks: Record<string, (sim: Simulation, entry: LibraryEntry) => void> = {
     for (const v of vs) expect([values(v.log), v.commitIndex, v.term]).toEqual([[null, 'x=1', null, 'y=2'], 4, 2]);
   },
 
+  'raft-etcd-half-cut': (sim, { until }) => {
+    sim.runUntil(until);
+    expect(said(sim, 'raft.prevote.grant.despiteLeader').map((s) => `S${s.node}→S${s.params.candidate} following S${s.params.leader}@${s.t}`)).toEqual(['S2→S3 following S1@1573']);
+    expect(said(sim, 'raft.election.won').map((s) => `S${s.node}/t${s.params.term}`)).toEqual(['S1/t1', 'S3/t2']);
+    // S1's pre-votes fail on the log; nobody's term moves past 2.
+    expect(said(sim, 'raft.prevote.reject.logTerm', (p) => p.candidate === 1).length).toBeGreaterThan(1);
+    expect(views(sim).map((v) => v.term)).toEqual([2, 2, 2]);
+  },
+
+  'raft-etcd-half-cut-checkquorum': (sim, { until }) => {
+    sim.runUntil(until);
+    expect(said(sim, 'raft.prevote.ignore.lease').every((s) => s.node === 2 && s.params.candidate === 3)).toBe(true);
+    expect(said(sim, 'raft.prevote.ignore.lease').length).toBeGreaterThan(1);
+    expect(said(sim, 'raft.election.won').map((s) => `S${s.node}/t${s.params.term}`)).toEqual(['S1/t1']);
+    const vs = views(sim);
+    expect([values(vs[0].log), vs[0].commitIndex]).toEqual([[null, 'x=1', 'x=2'], 3]);
+  },
+
   'raft-figure8-safe': (sim, { until }) => {
     sim.runUntil(until);
     const vs = views(sim);
@@ -482,6 +500,8 @@ const momentEvidence: Record<string, string[]> = {
   'raft-split-brain-6': ['partition', 'S6 raft.election.start', 'S1 raft.request.append', 'S5 raft.request.reject', 'S6 raft.election.start'],
   'raft-stale-leader': ['pause S1', 'S2 raft.election.won', 'resume S1', 'S1 raft.request.append', 'S1 raft.term.stepDown'],
   'raft-stale-leader-checkquorum': ['pause S1', 'S2 raft.election.won', 'S1 raft.checkQuorum.stepDown', 'S1 raft.request.reject', 'S1 raft.term.stepDown'],
+  'raft-etcd-half-cut': ['cut', 'S2 raft.prevote.grant.despiteLeader', 'S3 raft.election.won', 'S1 raft.term.stepDown', 'S2 raft.prevote.reject.logTerm'],
+  'raft-etcd-half-cut-checkquorum': ['cut', 'S2 raft.prevote.ignore.lease', 'S2 raft.request.forward'],
   'raft-figure8-safe': ['S1 raft.election.won', 'S1 raft.commit.heldBack', 'crash S1', 'S5 raft.election.won', 'S2 raft.append.truncateOne'],
   'raft-figure8-unsafe': ['S1 raft.commit.oldTermUnsafe', 'crash S1', 'violation Leader Completeness', 'S2 raft.append.truncateCommitted', 'violation State Machine Safety'],
   'raft-unsafe-stale-votes': ['S1 raft.election.start', 'S1 raft.vote.receivedStale', 'violation Election Safety'],
@@ -613,7 +633,7 @@ describe('the scenario library', () => {
     const idList = scenarioLibrary.map((e) => e.id);
     expect(new Set(idList).size).toBe(idList.length);
     for (const id of idList) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-    expect(idList.length).toBe(27);
+    expect(idList.length).toBe(29);
     expect(Object.keys(checks).sort()).toEqual([...idList].sort());
   });
 

@@ -36,6 +36,29 @@ const replication = {
   ],
 };
 
+/** The half-cut pair runs etcd's rules with PreVote and differs only in checkQuorum. */
+function halfCutLink(checkQuorum: boolean) {
+  return {
+    version: 1,
+    protocol: 'raft',
+    title: checkQuorum ? 'Raft (etcd rules): one cut link, and the CheckQuorum lease keeps the leader' : 'Raft (etcd rules): one cut link hands the leadership over',
+    description: checkQuorum
+      ? 'The same run as the one cut link without CheckQuorum, with checkQuorum on. S3 stops hearing leader S1 at 0.5 s and asks S2 for a pre-vote, but S2 heard from S1 within its election timeout: under etcd’s rules with CheckQuorum it does not even answer (the lease). S3 keeps asking in vain, S1 keeps leading term 1 with S2, and the write x=2 at 4 s commits.'
+      : 'Three servers under etcd’s rules (profile "etcd": 1–2 s election timeouts, 100-ms heartbeats) with PreVote on and CheckQuorum off. S1 leads term 1 and commits x=1. At 0.5 s the link between S1 and S3 fails both ways; S2 still hears both. S3 hears no leader, times out and asks S2 for a pre-vote: without CheckQuorum etcd grants it on the log alone, although S2 still follows S1, so S3 takes term 2 and S1 steps down when S2’s answer shows it the newer term. Now S1 is the one cut off from the leader; its own pre-votes are refused, its log being behind. Under the paper’s rules (profile "paper") S2 would refuse S3 while it hears from S1; compare with CheckQuorum on.',
+    seed: 3,
+    nodes: 3,
+    network: { latency: [10, 10] },
+    params: { profile: 'etcd', preVote: true, checkQuorum },
+    events: [
+      { at: 0, do: 'timeout', node: 1 },
+      { at: 300, do: 'request', node: 1, value: 'x=1' },
+      { at: 500, do: 'cut', from: 1, to: 3 },
+      { at: 500, do: 'cut', from: 3, to: 1 },
+      { at: 4000, do: 'request', node: 2, value: 'x=2' },
+    ],
+  };
+}
+
 /** The stale-leader pair differs only in checkQuorum (PreVote is on in both, as etcd runs them together). */
 function staleLeader(checkQuorum: boolean) {
   return {
@@ -310,6 +333,50 @@ export const raftLibrary: LibraryEntry[] = [
       { at: 6040, label: { en: 'Healed: S1 follows S2 in term 2', zh: '网络恢复：S1 跟随任期 2 的 Leader S2' } },
     ],
     compare: 'raft-stale-leader',
+  },
+  {
+    id: 'raft-etcd-half-cut',
+    protocol: 'raft',
+    group: 'raft-partitions',
+    title: { en: 'Raft (etcd rules): one cut link hands the leadership over', zh: 'Raft（etcd 规则）：断掉一条链路，领导权就易手' },
+    watch: {
+      en: 'Under etcd’s rules with PreVote but no CheckQuorum, S2 grants S3 a pre-vote although it still follows S1. Watch the link S1–S3 fail at 0.5 s, S3 take term 2 with S2’s votes, S1 step down, and S1’s own pre-votes fail because its log is behind.',
+      zh: '在 etcd 的规则下，开启 PreVote 但没有开启 CheckQuorum 时，S2 虽然仍在追随 S1，却会同意 S3 的预投票。注意 0.5 秒时 S1 与 S3 之间的链路断开，S3 凭 S2 的选票拿下任期 2，S1 退位，而 S1 自己的预投票因为日志落后而失败。',
+    },
+    get scenario() {
+      return libraryScenario('raft-etcd-half-cut', halfCutLink(false));
+    },
+    until: 6000,
+    outcome: { leader: 'S3/t2', violations: [] },
+    moments: [
+      { at: 500, label: { en: 'The link S1–S3 fails', zh: 'S1 与 S3 之间的链路断开' } },
+      { at: 1573, label: { en: 'S2 grants S3 a pre-vote while following S1', zh: 'S2 一边追随 S1，一边同意了 S3 的预投票' } },
+      { at: 1603, label: { en: 'S3 wins term 2', zh: 'S3 赢得任期 2' } },
+      { at: 1620, label: { en: 'S1 sees term 2 and steps down', zh: 'S1 看到任期 2，退位' } },
+      { at: 3427, label: { en: 'S1’s pre-vote is refused: its log is behind', zh: 'S1 的预投票被拒绝：它的日志落后了' } },
+    ],
+    compare: 'raft-etcd-half-cut-checkquorum',
+  },
+  {
+    id: 'raft-etcd-half-cut-checkquorum',
+    protocol: 'raft',
+    group: 'raft-partitions',
+    title: { en: 'Raft (etcd rules): one cut link, and the CheckQuorum lease keeps the leader', zh: 'Raft（etcd 规则）：断掉一条链路，CheckQuorum 租约保住了 Leader' },
+    watch: {
+      en: 'The same cut link with CheckQuorum on. Watch S2 ignore S3’s pre-votes, without an answer, while it hears from S1 (etcd’s lease); S1 keeps leading term 1 and x=2 commits at 4 s.',
+      zh: '同样断掉一条链路，但开启了 CheckQuorum。注意 S2 只要还能收到 S1 的消息，就对 S3 的预投票置之不理，连回复都没有（etcd 的租约）；S1 继续担任任期 1 的 Leader，x=2 在 4 秒时提交。',
+    },
+    get scenario() {
+      return libraryScenario('raft-etcd-half-cut-checkquorum', halfCutLink(true));
+    },
+    until: 6000,
+    outcome: { leader: 'S1/t1', violations: [] },
+    moments: [
+      { at: 500, label: { en: 'The link S1–S3 fails', zh: 'S1 与 S3 之间的链路断开' } },
+      { at: 1573, label: { en: 'S2 ignores S3’s pre-vote: S1’s lease holds', zh: 'S2 不理会 S3 的预投票：S1 的租约仍然有效' } },
+      { at: 4000, label: { en: 'S2 forwards x=2 to its leader S1', zh: 'S2 把 x=2 转发给它的 Leader S1' } },
+    ],
+    compare: 'raft-etcd-half-cut',
   },
   {
     id: 'raft-figure8-safe',
