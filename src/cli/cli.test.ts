@@ -81,7 +81,7 @@ describe('CLI (Contract 2)', () => {
     expect(at.stdout.trim()).toBe(`${link}&at=1500`);
     const bad = sim(['url', scenarioFile('url-bad.json', good), '--at', 'soon']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr.trim()).toBe('error: --at expects a virtual time in ms (a number ≥ 0), got "soon"');
+    expect(bad.stderr.trim()).toBe('error: --at: expected a time in ms written in decimal, 0 to 86400000 (24 h), got "soon"');
   });
 
   it('fuzz checks its flags and runs seeds', () => {
@@ -121,6 +121,45 @@ describe('CLI (Contract 2)', () => {
     const zab = sim(['fuzz', '--protocol', 'zab', '--runs', '1', '--profile', 'etcd']);
     expect(zab.code).toBe(2);
     expect(zab.stderr).toMatch(/--profile is a Raft option; zab has none/);
+  });
+
+  /* Issue 13: the CLI cannot be turned against its terminal, and bad flags are one line, exit 2. */
+  it('escapes control and bidi characters of scenario text in human output; --json stays the same JSON', () => {
+    const nasty = { ...good, title: 'evil\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202eright', events: [{ at: 10, do: 'request', node: 1, value: 'x\u001b[1Ay' }] };
+    const file = scenarioFile('nasty.json', nasty);
+    const r = sim(['run', file, '--until', '500', '--narrate']);
+    expect(r.code).toBe(0);
+    // eslint-disable-next-line no-control-regex
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(r.stdout).toContain('evil\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\u202eright');
+    const j = sim(['run', file, '--until', '500', '--json']);
+    expect(JSON.parse(j.stdout).nodes).toHaveLength(3);
+  });
+
+  it('a BOM is accepted; numbers must be plain decimal; --trace to a directory and url --base javascript: are one line, exit 2', () => {
+    expect(sim(['run', scenarioFile('bom.json', '\uFEFF' + JSON.stringify(good)), '--until', '100']).code).toBe(0);
+    expect(sim(['run', scenarioFile('n.json', good), '--until', '-5']).code).toBe(2);
+    for (const until of ['', '0x10', '1e3', '90000000']) {
+      const r = sim(['run', scenarioFile('u.json', good), '--until', until]);
+      expect(r.code, until).toBe(2);
+      expect(r.stderr).toMatch(/^error: --until: expected a time in ms written in decimal, 0 to 86400000 \(24 h\), got ".*"\n$/);
+    }
+    const trace = sim(['run', scenarioFile('t.json', good), '--trace', tmpdir()]);
+    expect(trace.code).toBe(2);
+    expect(trace.stderr).toBe(`error: --trace ${tmpdir()}: cannot write there (it is a directory)\n`);
+    const url = sim(['url', scenarioFile('b.json', good), '--base', 'javascript:alert(1)//']);
+    expect(url.code).toBe(2);
+    expect(url.stderr).toMatch(/^error: --base must be an http:\/\/ or https:\/\/ address, or a path starting with \/, got "javascript:alert\(1\)\/\/"\n$/);
+    expect(sim(['url', scenarioFile('b2.json', good), '--base', 'https://example.org/app/']).stdout).toMatch(/^https:\/\/example\.org\/app\/#s=/);
+    expect(sim(['fuzz', '--protocol', 'raft', '--runs', '0x2']).code).toBe(2);
+  });
+
+  it('run stops at its event budget with a clear line and exit 3, still printing the report', () => {
+    const r = sim(['run', scenarioFile('budget.json', good), '--until', '60000', '--max-events', '500', '--json']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^stopped at the event budget: 500 events by \d+ ms of the 60000 asked for \(raise --max-events\)\n$/);
+    expect(JSON.parse(r.stdout).events).toBe(500);
+    expect(sim(['run', scenarioFile('budget2.json', good), '--max-events', 'lots']).stderr).toMatch(/--max-events: expected a whole number ≥ 1 written in decimal, got "lots"/);
   });
 
   it('run without --json prints a readable summary, and --narrate the story', () => {

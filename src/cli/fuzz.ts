@@ -81,7 +81,7 @@ function profileOption(protocol: ProtocolId, profile: string | undefined): strin
 }
 
 function wholeNumber(flag: string, text: string, min: number): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > 0xffffffff) throw new UsageError(`fuzz: ${flag} expects a whole number ≥ ${min}, got "${text}"`);
+  const n = /^[0-9]+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(n) || n < min || n > 0xffffffff) throw new UsageError(`fuzz: ${flag} expects a whole number ≥ ${min} written in decimal, got "${text}"`);
   return n;
 }

@@ -13,7 +13,8 @@ export function loadScenario(source: string | undefined): Scenario {
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `${source}: no such file` : `${source}: cannot read (${code ?? (err as Error).message})`);
   }
-  const result = parseScenarioText(text);
+  // A UTF-8 byte order mark (as some editors save) is not part of the JSON.
+  const result = parseScenarioText(text.startsWith('\uFEFF') ? text.slice(1) : text);
   if (!result.ok) {
     // One line: the first error names its JSON path; more are counted, not listed.
     const first = formatErrors(result.errors.slice(0, 1));

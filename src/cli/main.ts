@@ -3,14 +3,15 @@ import { NoProtocolError } from '../sim/create';
 import { UsageError } from './errors';
 import { fuzzCommand } from './fuzz';
 import { runCommand } from './run';
+import { terminalSafe } from './terminalText';
 import { urlCommand } from './url';
 
 const USAGE = `usage:
-  npm run sim -- run <scenario.json | -> [--until <ms>] [--json] [--trace <file.jsonl>] [--narrate]
+  npm run sim -- run <scenario.json | -> [--until <ms>] [--max-events N] [--json] [--trace <file.jsonl>] [--narrate]
   npm run sim -- url <scenario.json> [--base <url>] [--at <ms>]
   npm run sim -- fuzz --protocol <raft|zab|gossip> [--runs N] [--seed S] [--out <dir>] [--unsafe <switch>] [--profile <paper|etcd>]`;
 
-const out = (line: string) => process.stdout.write(line + '\n');
+const out = (line: string) => process.stdout.write(terminalSafe(line) + '\n');
 
 // A reader that stops early (`| head`) closes the pipe: that is not an error of ours.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -24,15 +25,23 @@ async function main(argv: string[]): Promise<number> {
     case 'run': {
       const { values, positionals } = parse(rest, {
         until: { type: 'string' },
+        'max-events': { type: 'string' },
         json: { type: 'boolean' },
         trace: { type: 'string' },
         narrate: { type: 'boolean' },
       });
-      await runCommand(
-        { source: single(positionals), until: values.until as string | undefined, json: values.json === true, trace: values.trace as string | undefined, narrate: values.narrate === true },
+      return runCommand(
+        {
+          source: single(positionals),
+          until: values.until as string | undefined,
+          maxEvents: values['max-events'] as string | undefined,
+          json: values.json === true,
+          trace: values.trace as string | undefined,
+          narrate: values.narrate === true,
+        },
         out,
+        (line) => process.stderr.write(terminalSafe(line) + '\n'),
       );
-      return 0;
     }
     case 'url': {
       const { values, positionals } = parse(rest, { base: { type: 'string' }, at: { type: 'string' } });
@@ -82,10 +91,10 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof UsageError || err instanceof NoProtocolError) {
-      process.stderr.write(`error: ${err.message}\n`);
+      process.stderr.write(`error: ${terminalSafe(err.message)}\n`);
       process.exitCode = 2;
     } else {
-      process.stderr.write(`internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(`internal error: ${terminalSafe(err instanceof Error ? err.message : String(err))}\n`);
       process.exitCode = 1;
     }
   },

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { gossipInitSchema, gossipParamsSchema } from '../protocols/gossip/params';
 import { raftInitSchema, raftParamsSchema } from '../protocols/raft/params';
 import { zabInitSchema, zabParamsSchema } from '../protocols/zab/params';
+import { duration, MAX_TIME_MS } from './bounds';
 
 /** Scenario format version 1 (ARCHITECTURE Contract 1). Unknown fields are rejected everywhere. */
 export const SCENARIO_VERSION = 1;
 export const MAX_NODES = { raft: 64, zab: 64, gossip: 10000 } as const;
 
 const nodeId = z.number().int().positive();
-const at = z.number().nonnegative().describe('virtual time in ms');
+const at = duration(0, MAX_TIME_MS).describe('virtual time in ms, at most 24 h');
 const after = z
   .number({ error: 'expected a whole number of events (how many events of that millisecond run before this action)' })
   .int({ error: 'expected a whole number of events (how many events of that millisecond run before this action)' })
@@ -24,7 +25,7 @@ const groups = z.array(z.array(nodeId).min(1));
 
 export const networkSchema = z
   .strictObject({
-    latency: z.tuple([z.number().nonnegative(), z.number().nonnegative()]).describe('[min, max] ms per message (default [10, 30])'),
+    latency: z.tuple([duration(0, 60_000), duration(0, 60_000)]).describe('[min, max] ms per message, each 0 to 60,000 (default [10, 30])'),
     loss: probability.describe('probability that a message is lost (default 0)'),
     duplicate: probability.describe('probability that a message is delivered twice (default 0)'),
   })

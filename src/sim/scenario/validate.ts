@@ -84,9 +84,12 @@ function describeIssue(issue: z.core.$ZodIssue, json: unknown): ScenarioError {
     const seen = valueAt(json, path);
     if (path.at(-1) === 'do') {
       const protocol = (json as { protocol?: string }).protocol;
-      const message = GOSSIP_ONLY_EVENTS.includes(seen as string)
-        ? `"${String(seen)}" is a gossip event; a ${String(protocol)} scenario cannot use it`
-        : `unknown event ${JSON.stringify(seen)}`;
+      const message =
+        seen === undefined
+          ? 'missing "do": every event says what it does, such as "crash", "partition" or "request"'
+          : GOSSIP_ONLY_EVENTS.includes(seen as string)
+            ? `"${String(seen)}" is a gossip event; a ${String(protocol)} scenario cannot use it`
+            : `unknown event ${JSON.stringify(seen)}`;
       return { path: formatPath(path), message };
     }
     if (path.at(-2) === 'log') return { path: formatPath(path), message: `expected a term (number) or {term, value}, got ${JSON.stringify(seen)}` };
@@ -106,6 +109,20 @@ function valueAt(json: unknown, path: readonly (string | number)[]): unknown {
 
 function toPathPart(p: PropertyKey): string | number {
   return typeof p === 'symbol' ? String(p) : p;
+}
+
+/**
+ * ZooKeeper's observers (params.observers and init.<id>.observer) must be servers of the
+ * ensemble, and at least one server must vote: with none, no leader could ever be elected.
+ */
+function checkObservers(s: Extract<Scenario, { protocol: 'zab' }>, fail: (path: JsonPath, message: string) => void): void {
+  const observers = new Set<number>();
+  (s.params?.observers ?? []).forEach((id, i) => {
+    if (id > s.nodes) fail(['params', 'observers', i], `node ${id} is not in 1..${s.nodes}`);
+    else observers.add(id);
+  });
+  for (const [key, init] of Object.entries(s.init ?? {})) if (init.observer === true && Number(key) <= s.nodes) observers.add(Number(key));
+  if (observers.size >= s.nodes) fail(['params', 'observers'], `every server is an observer; at least one of the ${s.nodes} must vote`);
 }
 
 /** Rules a schema cannot say: node ids in range, disjoint groups, ordered ranges. */
@@ -148,6 +165,7 @@ function checkReferences(s: Scenario): ScenarioError[] {
       checkId(['init', key, 'votedFor'], init.votedFor);
     }
   }
+  if (s.protocol === 'zab') checkObservers(s, fail);
 
   (s.events ?? []).forEach((event, i) => {
     const path = ['events', i];

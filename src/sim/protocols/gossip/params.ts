@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const ms = z.number().nonnegative();
+import { duration, durationOrOff, factor, whole } from '../../scenario/bounds';
 
 /**
  * Gossip parameters (ARCHITECTURE Contract 1). Defaults are hashicorp/memberlist's
@@ -12,19 +11,16 @@ export const gossipParamsSchema = z
   .strictObject({
     mode: z.enum(['rumor', 'swim']).describe('default "swim"'),
     spread: z.enum(['push', 'pull', 'pushpull']).describe('rumor mode (default "push")'),
-    fanout: z.number().int().positive().describe('peers per gossip round (default 3, memberlist GossipNodes)'),
-    gossipInterval: ms.describe('ms between gossip rounds (default 200)'),
-    probeInterval: ms.describe('SWIM protocol period, ms (default 1000)'),
-    probeTimeout: ms.describe('ms to wait for an ack before indirect probes (default 500)'),
-    indirectChecks: z.number().int().nonnegative().describe('ping-req helpers (default 3)'),
-    suspicionMult: z.number().positive().describe('suspicion timeout multiplier (default 4)'),
-    retransmitMult: z.number().positive().describe('piggyback retransmission multiplier (default 4)'),
-    suspicionMaxTimeoutMult: z
-      .number()
-      .min(1)
-      .describe('Lifeguard: a suspicion starts at this many times the minimum timeout and shrinks with independent confirmations; 1 turns shrinking off (default 6)'),
-    pushPullInterval: ms.describe('ms between full state syncs with one random member, scaled up above 32 nodes; 0 disables (default 30000)'),
-    reconnectInterval: ms.describe('Serf: ms between attempts to rejoin a member believed dead, which heals partitions; 0 disables (default 30000)'),
+    fanout: whole(1, 64, 'peers').describe('peers per gossip round (default 3, memberlist GossipNodes)'),
+    gossipInterval: duration(10, 60_000).describe('ms between gossip rounds (default 200)'),
+    probeInterval: duration(10, 600_000).describe('SWIM protocol period, ms (default 1000)'),
+    probeTimeout: duration(1, 600_000).describe('ms to wait for an ack before indirect probes (default 500)'),
+    indirectChecks: whole(0, 16, 'helpers').describe('ping-req helpers (default 3)'),
+    suspicionMult: factor(100).describe('suspicion timeout multiplier (default 4)'),
+    retransmitMult: factor(100).describe('piggyback retransmission multiplier (default 4)'),
+    suspicionMaxTimeoutMult: factor(100, 1).describe('Lifeguard: a suspicion starts at this many times the minimum timeout and shrinks with independent confirmations; 1 turns shrinking off (default 6)'),
+    pushPullInterval: durationOrOff(1000, 3_600_000).describe('ms between full state syncs with one random member, scaled up above 32 nodes; 0 disables (default 30000)'),
+    reconnectInterval: durationOrOff(1000, 3_600_000).describe('Serf: ms between attempts to rejoin a member believed dead, which heals partitions; 0 disables (default 30000)'),
     unsafe: z
       .strictObject({
         noRefute: z.boolean().describe('a node accepts suspicion and death of itself instead of refuting (breaks NeverSelfDead)'),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { duration, whole } from '../../scenario/bounds';
 
-const ms = z.number().nonnegative();
+/** An election timeout bound: 1 ms to 10 minutes. */
+const timeoutMs = duration(1, 600_000);
 
 export const raftParamsSchema = z
   .strictObject({
@@ -10,17 +12,17 @@ export const raftParamsSchema = z
         'whose rules: "paper" (Figure 2 and the thesis, 150–300 / 50 ms; the default) or "etcd" (etcd-io/raft: VoteLost, the lead == None vote rule, its PreVote grants, CheckQuorum every base timeout, 1,000–2,000 / 100 ms)',
       ),
     electionTimeout: z
-      .tuple([ms, ms])
+      .tuple([timeoutMs, timeoutMs])
       .describe('[min, max] ms; each node draws its timeout uniformly from it (default [150, 300]; etcd profile [1000, 2000])'),
-    heartbeatInterval: ms.describe('ms between a leader’s AppendEntries heartbeats (default 50; etcd profile 100)'),
-    clientTimeout: ms.describe(
+    heartbeatInterval: duration(1, 60_000).describe('ms between a leader’s AppendEntries heartbeats (default 50; etcd profile 100)'),
+    clientTimeout: duration(1, 3_600_000).describe(
       'ms a server waits for a client’s write to be applied before telling the client it timed out (default 2000; etcd profile 7000, its request timeout)',
     ),
     randomizedTimeouts: z.boolean().describe('false: every node uses the minimum, to show the vote-tie livelock (default true)'),
     preVote: z.boolean().describe('thesis §9.6: ask for votes without raising the term first (default false)'),
     checkQuorum: z.boolean().describe('thesis §6.2: a leader steps down after an election timeout without hearing from a majority (default false)'),
     leaderNoop: z.boolean().describe('a new leader appends an empty entry of its term (default true)'),
-    maxEntriesPerAppend: z.number().int().positive().describe('entries per AppendEntries (default 64)'),
+    maxEntriesPerAppend: whole(1, 10_000, 'entries').describe('entries per AppendEntries (default 64)'),
     unsafe: z
       .strictObject({
         quorum: z.enum(['majority', 'half']).describe('"half": ≥ n/2 wins instead of > n/2'),

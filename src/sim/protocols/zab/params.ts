@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const ms = z.number().nonnegative();
+import { duration, whole } from '../../scenario/bounds';
 
 /**
  * ZooKeeper parameters (ARCHITECTURE Contract 1), with ZooKeeper's defaults: finalizeWait and
@@ -11,11 +10,11 @@ const ms = z.number().nonnegative();
  */
 export const zabParamsSchema = z
   .strictObject({
-    finalizeWait: ms.describe('ms a server waits for a better vote once a quorum agrees (default 200)'),
-    maxNotificationInterval: ms.describe('cap of the doubling notification timeout, ms (default 60000)'),
-    tickTime: ms.describe('ms per tick (default 2000)'),
-    initLimit: z.number().int().positive().describe('ticks a follower may take to connect and sync (default 10)'),
-    syncLimit: z.number().int().positive().describe('ticks without an answer before a leader drops a follower (default 5)'),
+    finalizeWait: duration(1, 60_000).describe('ms a server waits for a better vote once a quorum agrees (default 200)'),
+    maxNotificationInterval: duration(1, 3_600_000).describe('cap of the doubling notification timeout, ms (default 60000)'),
+    tickTime: duration(1, 60_000).describe('ms per tick (default 2000)'),
+    initLimit: whole(1, 1000, 'ticks').describe('ticks a follower may take to connect and sync (default 10)'),
+    syncLimit: whole(1, 1000, 'ticks').describe('ticks without an answer before a leader drops a follower (default 5)'),
     observers: z
       .array(z.number().int().positive())
       .describe('ids of observers (zoo.cfg "server.N=…:observer"); they follow the leader but never vote (default none); read at start only'),

@@ -352,7 +352,7 @@ export const raftLibrary: LibraryEntry[] = [
       { at: 500, label: { en: 'The link S1–S3 fails', zh: 'S1 与 S3 之间的链路断开' } },
       { at: 1573, label: { en: 'S2 grants S3 a pre-vote while following S1', zh: 'S2 一边追随 S1，一边同意了 S3 的预投票' } },
       { at: 1603, label: { en: 'S3 wins term 2', zh: 'S3 赢得任期 2' } },
-      { at: 1620, label: { en: 'S1 sees term 2 and steps down', zh: 'S1 看到任期 2，退位' } },
+      { at: 1620, label: { en: 'S1 sees term 2 and becomes a follower', zh: 'S1 看到任期 2，退为 Follower' } },
       { at: 3427, label: { en: 'S1’s pre-vote is refused: its log is behind', zh: 'S1 的预投票被拒绝：它的日志落后了' } },
     ],
     compare: 'raft-etcd-half-cut-checkquorum',
