@@ -38,9 +38,20 @@ describe('share-link codec', () => {
     ['oversized', () => '1.' + 'A'.repeat(100_001), /too long/],
     ['not JSON inside', () => '1.' + b64url(deflateSync(new TextEncoder().encode('{nope'))), /not valid JSON/],
     ['a deflate bomb', () => '1.' + b64url(deflateSync(new Uint8Array(3_000_000).fill(32))), /larger than/],
-    ['an invalid scenario', () => '1.' + b64url(deflateSync(new TextEncoder().encode('{"version":1,"protocol":"raft","nodes":0}'))), /Too small/],
+    ['an invalid scenario', () => '1.' + b64url(deflateSync(new TextEncoder().encode('{"version":1,"protocol":"raft","nodes":0}'))), /^must be at least 1 node$/],
+    ['codec version 0', () => '0.' + encodeScenario(scenario).slice(2), /^the link's codec version 0 does not exist \(versions start at 1; this simulator reads 1 and 2\)$/],
+    ['negative codec version', () => '-1.' + encodeScenario(scenario).slice(2), /codec version -1 does not exist/],
+    ['codec version "x"', () => 'x.' + encodeScenario(scenario).slice(2), /codec version "x" is not a whole number/],
   ])('explains a %s link', (_name, make, expected) => {
     expect(firstError(decodeScenario(make()))).toMatch(expected);
+  });
+
+  it('stops inflating a bomb at the cap: data past that point is never read', () => {
+    // 30 MB of spaces compress to about 30 KB; the last two thirds are made garbage. Inflating
+    // the whole input would reach the garbage ("does not decompress"); stopping at 1 MB does not.
+    const bomb = deflateSync(new Uint8Array(30_000_000).fill(32));
+    bomb.fill(0xff, Math.floor(bomb.length / 3));
+    expect(firstError(decodeScenario('1.' + b64url(bomb)))).toMatch(/larger than 1000000 bytes/);
   });
 
   it('never throws on random or mutated links: always a scenario or a clear error', () => {

@@ -18,6 +18,8 @@ export const LINK_PARAM = 's';
 export const MAX_LINK_PAYLOAD_CHARS = 100_000;
 /** Decompressed scenarios larger than this are refused (protects against deflate bombs). */
 export const MAX_SCENARIO_BYTES = 1_000_000;
+/** Compressed bytes inflated at a time: at most about 64 KB of output past the cap. */
+const INFLATE_SLICE = 64;
 
 export type DecodeResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
 
@@ -53,8 +55,10 @@ export function decodeScenario(payload: string): DecodeResult {
   }
   const dot = payload.indexOf('.');
   if (dot < 0) return fail('the link has no codec version (expected "1.<data>")');
-  const version = Number(payload.slice(0, dot));
-  if (!Number.isInteger(version) || version < 1) return fail(`the link's codec version "${payload.slice(0, dot)}" is not a number`);
+  const written = payload.slice(0, dot);
+  const version = /^-?[0-9]+$/.test(written) ? Number(written) : NaN;
+  if (!Number.isInteger(version)) return fail(`the link's codec version "${written}" is not a whole number`);
+  if (version < 1) return fail(`the link's codec version ${written} does not exist (versions start at 1; this simulator reads 1 and ${LINK_CODEC_VERSION})`);
   if (version > LINK_CODEC_VERSION) {
     return fail(`the link was made by a newer version of the simulator (codec ${version}; this one reads ${LINK_CODEC_VERSION})`);
   }
@@ -94,7 +98,12 @@ function inflateLimited(bytes: Uint8Array): string | null | undefined {
       else chunks.push(chunk);
       if (final) ended = true;
     });
-    inflater.push(bytes, true);
+    // Small slices of input, so that a bomb stops within one slice's output of the cap (deflate
+    // expands at most about 1,032 times) instead of being inflated whole first.
+    for (let at = 0; at < bytes.length && !tooLarge; at += INFLATE_SLICE) {
+      const end = Math.min(bytes.length, at + INFLATE_SLICE);
+      inflater.push(bytes.subarray(at, end), end === bytes.length);
+    }
   } catch {
     return null;
   }

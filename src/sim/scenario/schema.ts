@@ -67,7 +67,11 @@ function variant<N extends string, P extends z.ZodType, I extends z.ZodType, E e
     title: z.string().max(200).optional().describe('plain text, never HTML'),
     description: z.string().max(5000).optional().describe('plain text, never HTML'),
     seed: z.number().int().min(0).max(0xffffffff).optional().describe('unsigned 32-bit integer (default 1)'),
-    nodes: z.number().int().min(1).describe('node ids are 1..nodes, shown as S1..Sn'),
+    nodes: z
+      .number({ error: 'expected a whole number of nodes' })
+      .int({ error: 'expected a whole number of nodes' })
+      .min(1, { error: 'must be at least 1 node' })
+      .describe('node ids are 1..nodes, shown as S1..Sn'),
     groups: groups.optional().describe('rooms / datacenters for the layout'),
     network: networkSchema.optional(),
     params: params.optional(),
