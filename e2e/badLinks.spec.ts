@@ -12,6 +12,13 @@ const links: [string, string, RegExp][] = [
   ['from a newer codec', `#s=3.${good.slice(2)}`, /newer version of the simulator \(codec 3; this one reads 2\)/],
   ['with a newer scenario version', `#s=${encodeScenario({ ...defaultScenario, version: 2 } as unknown as Scenario)}`, /version 2, newer than this simulator understands/],
   ['with an invalid scenario', `#s=${encodeScenario({ ...defaultScenario, events: [{ at: 1, do: 'crash', node: 9 }] })}`, /\$\.events\[0\]\.node: node 9 is not in 1\.\.5/],
+  // Issue 13: a 101-character link that used to freeze the worker and crash the tab.
+  [
+    'with a zero heartbeat',
+    `#s=${encodeScenario({ version: 1, protocol: 'raft', nodes: 3, params: { heartbeatInterval: 0 } } as Scenario)}`,
+    /\$\.params\.heartbeatInterval: must be at least 1 ms \(allowed: 1 to 60,000 ms\)/,
+  ],
+  ['with codec version 0', `#s=0.${good.slice(2)}`, /codec version 0 does not exist/],
 ];
 
 for (const [what, hash, reason] of links) {
@@ -25,6 +32,24 @@ for (const [what, hash, reason] of links) {
     expect(errors).toEqual([]);
   });
 }
+
+test('embedded (?embed=1), a bad link says so in one compact line, with the details folded', async ({ page }) => {
+  const errors = collectErrors(page);
+  for (const [, hash, reason] of links) {
+    await page.goto(`./?embed=1${hash}`);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('This share link could not be opened.');
+    if (!/\$\./.test(reason.source)) await expect(alert).toContainText(reason);
+    else {
+      await alert.getByText('Details').click();
+      await expect(alert).toContainText(reason);
+    }
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  }
+  await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
 
 test('"Open the default scenario" forgets the broken link; the error is translated in 中文', async ({ page }) => {
   await page.goto(`./#s=${good.slice(0, good.length - 10)}`);

@@ -36,6 +36,7 @@ export function App({ controller, embedded = false }: { controller: Controller; 
   if (embedded) {
     return (
       <div className="app embed">
+        <LinkError controller={controller} compact />
         <Controls controller={controller} embedded />
         <StatusBar controller={controller} embedded />
         <main className="workspace">

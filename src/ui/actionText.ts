@@ -1,3 +1,4 @@
+import { isolateBidi } from './bidi';
 import { i18n } from './i18n';
 
 type ActionLike = { do?: string; node?: number; from?: number; to?: number; groups?: number[][]; value?: string; message?: number; network?: Record<string, unknown>; params?: unknown };
@@ -11,7 +12,7 @@ export function describeAction(action: unknown): string {
   if (a.do && NODE_ACTIONS.has(a.do)) return i18n.t(`action.${a.do as 'crash'}`, { node });
   switch (a.do) {
     case 'request':
-      return i18n.t('action.request', { node, value: JSON.stringify(a.value ?? '') });
+      return i18n.t('action.request', { node, value: isolateBidi(JSON.stringify(a.value ?? '')) });
     case 'partition': {
       const groups = (a.groups ?? []).map((g) => `{${g.map((id) => `S${id}`).join(', ')}}`).join(i18n.t('action.groupJoin'));
       return i18n.t('action.partition', { groups });

@@ -1,6 +1,7 @@
 import type { renderNarration as RenderNarration } from '../sim/narration/render';
 import type { TraceEvent } from '../sim/kernel/trace';
 import { describeAction } from './actionText';
+import { isolateParams } from './bidi';
 import type { Lang } from './i18n/language';
 
 let render: typeof RenderNarration | null = null;
@@ -29,7 +30,7 @@ export function isNarrationLoaded(): boolean {
  * messages are the checkers' English (invariant names are proper names).
  */
 export function narrationText(e: TraceEvent, lang: Lang): string {
-  if (e.k === 'narrate') return render ? render(e.key, e.params, lang) : '…';
+  if (e.k === 'narrate') return render ? render(e.key, isolateParams(e.params), lang) : '…';
   if (e.k === 'action') return describeAction(e.action);
   if (e.k === 'violation') return `${e.invariant}: ${e.message}`;
   return '';

@@ -21,6 +21,8 @@ describe('describeLinkErrors: every way the codec refuses a link has its own tra
     ['oversized', `#s=1.${'A'.repeat(MAX_LINK_PAYLOAD_CHARS + 1)}`, 'tooLong', { length: MAX_LINK_PAYLOAD_CHARS + 3, max: MAX_LINK_PAYLOAD_CHARS }],
     ['no version', '#s=abc', 'noVersion', {}],
     ['bad version', '#s=x.abc', 'badVersion', { version: 'x' }],
+    ['codec version 0', `#s=0.${good.slice(2)}`, 'noSuchVersion', { version: 0, reads: 2 }],
+    ['negative codec version', `#s=-1.${good.slice(2)}`, 'noSuchVersion', { version: -1, reads: 2 }],
     ['future codec', `#s=3.${good.slice(2)}`, 'newerCodec', { version: 3, reads: 2 }],
     ['not base64url', '#s=1.not*base64', 'notBase64', {}],
     ['one character changed', `#s=${good.slice(0, 20)}${good[20] === 'A' ? 'B' : 'A'}${good.slice(21)}`, 'checksum', {}],

@@ -6,6 +6,7 @@ export type LinkProblemCode =
   | 'tooLong'
   | 'noVersion'
   | 'badVersion'
+  | 'noSuchVersion'
   | 'newerCodec'
   | 'notBase64'
   | 'truncated'
@@ -33,7 +34,8 @@ export interface LinkProblem {
 const CODEC_MESSAGES: { code: LinkProblemCode; pattern: RegExp; params: string[] }[] = [
   { code: 'tooLong', pattern: /^the link is too long \((\d+) characters; at most (\d+)\)$/, params: ['length', 'max'] },
   { code: 'noVersion', pattern: /^the link has no codec version/, params: [] },
-  { code: 'badVersion', pattern: /^the link's codec version "(.*)" is not a number$/, params: ['version'] },
+  { code: 'badVersion', pattern: /^the link's codec version "(.*)" is not a whole number$/, params: ['version'] },
+  { code: 'noSuchVersion', pattern: /^the link's codec version (-?\d+) does not exist \(versions start at 1; this simulator reads 1 and (\d+)\)$/, params: ['version', 'reads'] },
   { code: 'newerCodec', pattern: /^the link was made by a newer version of the simulator \(codec (\d+); this one reads (\d+)\)$/, params: ['version', 'reads'] },
   { code: 'checksum', pattern: /^the link is damaged: its checksum does not match/, params: [] },
   { code: 'notBase64', pattern: /^the link is damaged: its data is not base64url$/, params: [] },
@@ -74,5 +76,5 @@ function looksCut(hash: string): boolean {
 }
 
 function numberOrText(text: string): string | number {
-  return /^\d+$/.test(text) ? Number(text) : text;
+  return /^-?\d+$/.test(text) ? Number(text) : text;
 }

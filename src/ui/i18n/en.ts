@@ -104,10 +104,12 @@ export const en = {
     fallback: 'The default scenario is running instead.',
     openDefault: 'Open the default scenario',
     dismiss: 'Dismiss',
+    details: 'Details',
     reasons: {
       tooLong: 'the link is too long ({{length}} characters; at most {{max}}).',
       noVersion: 'the link has no codec version (expected "1.<data>").',
-      badVersion: 'the link’s codec version "{{version}}" is not a number.',
+      badVersion: 'the link’s codec version "{{version}}" is not a whole number.',
+      noSuchVersion: 'the link’s codec version {{version}} does not exist (versions start at 1; this simulator reads 1 to {{reads}}).',
       newerCodec: 'the link was made by a newer version of the simulator (codec {{version}}; this one reads {{reads}}).',
       notBase64: 'the link is damaged: its data is not base64url.',
       truncated: 'the link is damaged or truncated: its data does not decompress.',

@@ -107,10 +107,12 @@ export const zh: Translation<UiResources> = {
     fallback: '现在运行的是默认场景。',
     openDefault: '打开默认场景',
     dismiss: '关闭',
+    details: '详情',
     reasons: {
       tooLong: '链接太长（{{length}} 个字符，最多 {{max}} 个）。',
       noVersion: '链接缺少编码版本号（应为“1.<数据>”）。',
-      badVersion: '链接的编码版本号“{{version}}”不是数字。',
+      badVersion: '链接的编码版本号“{{version}}”不是整数。',
+      noSuchVersion: '链接的编码版本号 {{version}} 不存在（版本号从 1 开始；本模拟器读取 1 到 {{reads}}）。',
       newerCodec: '这个链接由更新版本的模拟器生成（编码版本 {{version}}，本版本只能读取 {{reads}}）。',
       notBase64: '链接已损坏：数据不是 base64url 编码。',
       truncated: '链接已损坏或被截断：数据无法解压。',
