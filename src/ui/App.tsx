@@ -5,6 +5,7 @@ import { Controls } from './Controls';
 import type { Controller } from './controller';
 import { Header } from './Header';
 import { LinkError } from './LinkError';
+import { WorkerProblem } from './WorkerProblem';
 import { Narration } from './panels/Narration';
 import { SidePanel } from './panels/SidePanel';
 import { SpaceTime } from './panels/SpaceTime';
@@ -36,6 +37,7 @@ export function App({ controller, embedded = false }: { controller: Controller; 
   if (embedded) {
     return (
       <div className="app embed">
+        <WorkerProblem controller={controller} />
         <LinkError controller={controller} compact />
         <Controls controller={controller} embedded />
         <StatusBar controller={controller} embedded />
@@ -48,6 +50,7 @@ export function App({ controller, embedded = false }: { controller: Controller; 
   return (
     <div className="app">
       <Header controller={controller} />
+      <WorkerProblem controller={controller} />
       <LinkError controller={controller} />
       <Controls controller={controller} />
       <StatusBar controller={controller} />

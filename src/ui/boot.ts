@@ -6,7 +6,7 @@ import { startSimWorker } from './simClient';
  * own code loads; then it loads the app, which finds that frame ready (the worker used to start
  * only after the whole app had been evaluated).
  */
-const sim = startSimWorker();
+const worker = startSimWorker();
 const hash = location.hash;
-const opening = sim.loadHash(hash);
-void import('./main').then(({ start }) => start(sim, opening, hash));
+const opening = worker.sim.loadHash(hash);
+void import('./main').then(({ start }) => start(worker, opening, hash));

@@ -9,7 +9,7 @@ import type { TraceExport } from '../worker/traceExport';
 import { i18n } from './i18n';
 import { playbackMachine, type PlaybackEvent } from './playbackMachine';
 import { shareBase } from './share/links';
-import { startSimWorker } from './simClient';
+import { startSimWorker, type SimWorker } from './simClient';
 import { setAddressHash } from './share/address';
 import { formatMs } from './labels';
 import { PANEL_TABS, useUi, type PanelTab, type PlaybackMode } from './store';
@@ -30,6 +30,11 @@ const MAX_TICK_MS = 250;
 export const FRAME_INTERVAL_MS = 40;
 /** How often the playing clock looks whether a frame is due (a divisor of FRAME_INTERVAL_MS). */
 const CLOCK_TICK_MS = 20;
+/**
+ * A worker call unanswered for this long means the worker is stuck (a frame takes milliseconds;
+ * the longest seek the limits allow, 24 h of a busy cluster, a few seconds).
+ */
+export const WATCH_MS = 10_000;
 
 type Action = Omit<ExternalEvent, 'at' | 'after'>;
 
@@ -39,7 +44,10 @@ type Action = Omit<ExternalEvent, 'at' | 'after'>;
  * advances by the real time elapsed × speed).
  */
 export class Controller {
-  private readonly sim: Remote<SimHost>;
+  private worker: SimWorker;
+  private sim: Remote<SimHost>;
+  /** Bumped by a restart: answers of the worker before it are ignored. */
+  private generation = 0;
   readonly playback: Actor<typeof playbackMachine>;
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
@@ -52,8 +60,12 @@ export class Controller {
   private seekTarget: number | null = null;
   private runUntilFrom = 0;
 
-  constructor(sim: Remote<SimHost> = startSimWorker()) {
-    this.sim = sim;
+  constructor(
+    worker: SimWorker = startSimWorker(),
+    private readonly startWorker: () => SimWorker = startSimWorker,
+  ) {
+    this.worker = worker;
+    this.sim = worker.sim;
     const machine = playbackMachine.provide({
       actions: {
         startClock: () => this.startClock(),
@@ -77,6 +89,8 @@ export class Controller {
     this.playback = createActor(machine);
     this.playback.subscribe((s) => useUi.getState().setPlayback(s.value as PlaybackMode));
     this.playback.start();
+    // Last: a failure the worker had before the page got here is reported at once.
+    this.watchFailures(worker);
   }
 
   /** Opens the page's link (a share link, `#lib=<id>`, or nothing: the default scenario) and fetches the library. */
@@ -96,6 +110,34 @@ export class Controller {
     this.applyFrame(result.frame);
     useUi.getState().setLinkError(result.ok ? null : result.problem);
     this.applyLinkView(result.view, result.frame.nodeCount);
+  }
+
+  /**
+   * A new worker in place of a failed or stuck one, opening what the address holds (the recorded
+   * run, at its moment when the page was paused), or the default scenario (`fresh`).
+   */
+  async restart(fresh = false): Promise<void> {
+    this.send({ type: 'PAUSE' });
+    this.generation++;
+    this.worker.terminate();
+    this.worker = this.startWorker();
+    this.sim = this.worker.sim;
+    this.watchFailures(this.worker);
+    this.queue = Promise.resolve();
+    this.pending = 0;
+    this.seekTarget = null;
+    useUi.getState().setWorkerProblem(null);
+    if (fresh) setAddressHash('');
+    await this.start(fresh ? '' : location.hash);
+  }
+
+  private watchFailures(worker: SimWorker): void {
+    const generation = this.generation;
+    worker.onFailure((message) => {
+      if (generation !== this.generation) return;
+      this.send({ type: 'PAUSE' });
+      useUi.getState().setWorkerProblem({ kind: 'crashed', message });
+    });
   }
 
   /** After a bad link: forget it (so a reload does not show the error again) and start the default scenario afresh. */
@@ -322,14 +364,45 @@ export class Controller {
     }
   }
 
-  /** Worker calls run one after another, in the order asked. */
+  /**
+   * Worker calls run one after another, in the order asked. Each is watched: one that throws
+   * is reported with its error, one unanswered for WATCH_MS as stuck (and the report goes away
+   * if it answers after all). Nothing the worker does wrong is only in the console.
+   */
   private enqueue<T>(call: () => Promise<T>): Promise<T> {
     this.pending++;
-    const run = this.queue.then(call, call);
+    const generation = this.generation;
+    const watched = () => this.watch(call(), generation);
+    const run = this.queue.then(watched, watched);
     this.queue = run.catch(() => undefined);
     return run.finally(() => {
-      this.pending--;
+      if (generation === this.generation) this.pending--;
     });
+  }
+
+  private watch<T>(answer: Promise<T>, generation: number): Promise<T> {
+    const ui = useUi.getState;
+    const current = () => generation === this.generation;
+    const timer = window.setTimeout(() => {
+      if (!current()) return;
+      this.send({ type: 'PAUSE' });
+      ui().setWorkerProblem({ kind: 'stuck', message: '' });
+    }, WATCH_MS);
+    return answer.then(
+      (value) => {
+        window.clearTimeout(timer);
+        if (current() && ui().workerProblem?.kind === 'stuck') ui().setWorkerProblem(null);
+        return value;
+      },
+      (err: unknown) => {
+        window.clearTimeout(timer);
+        if (current()) {
+          this.send({ type: 'PAUSE' });
+          ui().setWorkerProblem({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+        }
+        throw err;
+      },
+    );
   }
 }
 

@@ -1,7 +1,7 @@
-import type { Remote } from 'comlink';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { LinkResult, SimHost } from '../worker/simHost';
+import type { LinkResult } from '../worker/simHost';
+import type { SimWorker } from './simClient';
 import { App } from './App';
 import { Controller } from './controller';
 import { currentLang, loadLanguage } from './i18n';
@@ -9,8 +9,8 @@ import { isEmbed } from './share/links';
 import './styles.css';
 
 /** The app, on the worker boot.ts started (and the link it already asked the worker to open). */
-export function start(sim: Remote<SimHost>, opening: Promise<LinkResult>, hash: string): void {
-  const controller = new Controller(sim);
+export function start(worker: SimWorker, opening: Promise<LinkResult>, hash: string): void {
+  const controller = new Controller(worker);
   const embedded = isEmbed(location.search);
   if (embedded) document.documentElement.dataset.embed = '1';
   void controller.start(hash, opening);

@@ -18,6 +18,15 @@ export const SPEEDS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 100] as const;
 
 export type PlaybackMode = 'paused' | 'playing' | 'runningUntil';
 export type Theme = 'system' | 'light' | 'dark';
+
+/**
+ * What went wrong with the simulation's worker: it threw in a call (`error`), failed outside one
+ * or could not start (`crashed`), or has not answered a call for WATCH_MS (`stuck`).
+ */
+export interface WorkerProblem {
+  kind: 'error' | 'crashed' | 'stuck';
+  message: string;
+}
 export const PANEL_TABS = ['logs', 'statechart', 'inspector', 'chart', 'network', 'scenario'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
@@ -54,6 +63,8 @@ interface UiState {
   note: Message | null;
   /** Why the share link could not be opened, shown until dismissed. */
   linkError: LinkProblem | null;
+  /** The simulation's worker failed or stopped answering (WorkerProblem shows it, with Restart). */
+  workerProblem: WorkerProblem | null;
   shareLink: string | null;
   /** The embed code is shown under the share link; `copied` says whether the clipboard took it. */
   embed: { copied: boolean } | null;
@@ -75,6 +86,7 @@ interface UiState {
   setSpeed(speed: number): void;
   setNote(note: Message | null): void;
   setLinkError(error: LinkProblem | null): void;
+  setWorkerProblem(problem: WorkerProblem | null): void;
   setLang(lang: Lang): void;
   setLibrary(library: LibraryInfo): void;
   setShareLink(link: string | null): void;
@@ -112,6 +124,7 @@ export const useUi = create<UiState>()((set, get) => {
     speed: 0.1,
     note: null,
     linkError: null,
+    workerProblem: null,
     shareLink: null,
     embed: null,
     lang: currentLang(),
@@ -150,6 +163,7 @@ export const useUi = create<UiState>()((set, get) => {
     setSpeed: (speed) => change({ speed }),
     setNote: (note) => change({ note }),
     setLinkError: (linkError) => change({ linkError }),
+    setWorkerProblem: (workerProblem) => change({ workerProblem }),
     setShareLink: (shareLink) => set({ shareLink, embed: null }),
     setEmbed: (embed) => change({ embed }),
     setLang: (lang) => change({ lang }),

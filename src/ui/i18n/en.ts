@@ -99,6 +99,13 @@ export const en = {
     gossipSummaryName: 'Gossip summary',
     gossipSummary: 'Informed {{informed}} of {{live}} live nodes · suspected {{suspected}} · dead {{dead}}',
   },
+  worker: {
+    error: 'The simulation failed: {{message}}',
+    crashed: 'The simulation stopped: {{message}}',
+    stuck: 'The simulation has not answered for {{seconds}} s.',
+    advice: 'Restart it from the scenario, at the moment the address holds, or open the default scenario.',
+    restart: 'Restart the simulation',
+  },
   linkError: {
     title: 'This share link could not be opened.',
     fallback: 'The default scenario is running instead.',

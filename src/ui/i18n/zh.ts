@@ -102,6 +102,13 @@ export const zh: Translation<UiResources> = {
     gossipSummaryName: 'Gossip 概况',
     gossipSummary: '{{live}} 个存活节点中已有 {{informed}} 个收到消息 · 疑似故障 {{suspected}} · 已下线 {{dead}}',
   },
+  worker: {
+    error: '模拟出错了：{{message}}',
+    crashed: '模拟停止了：{{message}}',
+    stuck: '模拟已经 {{seconds}} 秒没有响应。',
+    advice: '可以从场景重新启动它（回到地址中记录的时刻），或者打开默认场景。',
+    restart: '重新启动模拟',
+  },
   linkError: {
     title: '无法打开这个分享链接。',
     fallback: '现在运行的是默认场景。',
