@@ -138,7 +138,7 @@ export function handleRequestVote(state: RaftState, from: number, msg: RequestVo
     reply(io, from, state.term, false);
     return;
   }
-  if (knowsLeaderWithoutVoting(state, candidate, io)) {
+  if (knowsLeaderWithoutVoting(state, io)) {
     io.narrate('raft.vote.reject.knowsLeader', { node: io.id, candidate, term: msg.term, leader: state.leader });
     reply(io, from, state.term, false);
     return;
@@ -157,12 +157,12 @@ export function handleRequestVote(state: RaftState, from: number, msg: RequestVo
 }
 
 /**
- * etcd's canVote: besides a repeat of its own vote, a server votes in its current term only when
- * it has not voted and knows no leader of that term (`r.Vote == None && r.lead == None`). The
+ * etcd's canVote: a server that has not voted in its current term votes in it only when it
+ * knows no leader of that term (`r.Vote == None && r.lead == None`; a repeat of its vote is fine). The
  * paper lets a follower that learned the term from AppendEntries, and never voted, still vote.
  */
-function knowsLeaderWithoutVoting(state: RaftState, candidate: number, io: RaftIO): boolean {
-  return followsEtcd(io.params) && state.votedFor !== candidate && state.votedFor === null && state.leader !== null;
+function knowsLeaderWithoutVoting(state: RaftState, io: RaftIO): boolean {
+  return followsEtcd(io.params) && state.votedFor === null && state.leader !== null;
 }
 
 function reply(io: RaftIO, to: number, term: number, voteGranted: boolean): void {
